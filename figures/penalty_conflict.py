@@ -32,6 +32,7 @@ a thin lighter one, rises from {w2}, and both level off at 0.
 """
 
 import matplotlib.colors
+import matplotlib.contour
 import matplotlib.patches
 import matplotlib.transforms
 import numpy as np
@@ -57,10 +58,15 @@ def facts() -> dict:
 
 #: The λ of each labelled dot is named above the map, in the clear band between its frame and
 #: the title (on the map every gap holds a level line, and a label there would stand on a hole
-#: punched in the map): each name centred at this w₁, on a thin leader down to its dot, the
-#: leaders all but plumb (λ = 0.1 over its dot at 1.45, the other two a little apart from their
-#: dots at 0.18 and 0.56, so their names stand clear of each other): short, crossing few lines.
-LABEL_AT = {0.1: 1.45, 1.0: 0.64, 5.0: 0.08}
+#: punched in the map): each name centred at this w₁, on a thin leader down to its dot. A
+#: leader crosses a line, never runs beside one: λ = 1's comes down onto the touching point
+#: from the upper right, across the bold ellipse near its top (set all but plumb, at 0.64, it
+#: ran down the lens between the bold circle and the bold ellipse, 12 points along the
+#: ellipse's flank, into the very point where they touch); λ = 0.1's dot lies on the penalty's
+#: circle of radius 1.5, where that circle runs all but upright, so its leader comes in from
+#: the right across it (plumb, at 1.45, it ran 36 points beside it); λ = 5 a little left of
+#: its dot at 0.18.
+LABEL_AT = {0.1: 2.15, 1.0: 1.25, 5.0: 0.08}
 #: Points between the map's frame and the names' baseline.
 LABEL_RISE = 4.0
 TITLE_PAD = 21  # points from the axes to both titles' baselines, over the λ names
@@ -128,6 +134,20 @@ def touch_tone(theme) -> str:
     return matplotlib.colors.to_hex(mix(base, theme.text, hi))
 
 
+def data_levels(ax):
+    """The level lines of J that gm.contour_map drew on ax (its one unfilled contour set),
+    named "data-levels"."""
+    (lines,) = [c for c in ax.collections
+                if isinstance(c, matplotlib.contour.ContourSet) and not c.filled]
+    lines.set_gid("data-levels")
+    return lines
+
+
+def nearest_level(levels, value: float) -> int:
+    """The index of the level nearest `value` on the map's log scale."""
+    return int(np.argmin(np.abs(np.log(np.asarray(levels) / value))))
+
+
 def _label(ax, theme, text, xy, x, gid):
     """The name of the mark at `xy`, above the map's frame at w₁ = x, a thin leader down to
     the mark; on the page, no casing."""
@@ -148,6 +168,7 @@ def make_figure(theme):
     # the cost J as every cost map of the chapter is drawn (theme.cost_map)
     cs = gm.contour_map(ax, theme, pc.W1, pc.W2, pc.cost)
     cs.set_gid("data-term")
+    levels = data_levels(ax)
     # circles of radius 1, 1.5 and 2: each a full arc in the window, no corner fragments
     # (none at 0.5, which would run beside the bold circle of radius ‖w(1)‖ = 0.57; none at
     # 2.5, whose two arcs would fence in the minimum of J and leave its label no room)
@@ -162,6 +183,11 @@ def make_figure(theme):
     touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)],
                        colors=touch_tone(theme), linewidths=1.6, zorder=3)
     touch.set_gid("tangent-ellipse")
+    # the bold level stands in for the map's level line nearest it (drawn too, it ran a point
+    # or two inside the bold one all round, a doubled line)
+    widths = np.full(len(levels.levels), theme.cost_map.line_width)
+    widths[nearest_level(levels.levels, pc.cost_at(wt))] = 0.0
+    levels.set_linewidth(widths)
     # the circle in ink as the penalty's circles are, the ellipse in J's tone: where they
     # meet reads as two
     ax.add_patch(matplotlib.patches.Circle((0, 0), float(np.hypot(*wt)), fill=False,

@@ -8,6 +8,7 @@ from functools import lru_cache
 import matplotlib
 import matplotlib.contour
 import matplotlib.patches
+import matplotlib.path
 import numpy as np
 import pytest
 from figure_baselines import figure as build
@@ -686,7 +687,68 @@ def test_penalty_conflict_names_stand_off_the_map(t):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert a.x1 + 6 < b.x0 or b.x1 + 6 < a.x0  # at least a few points apart
+    leaders_cross_lines_and_one_bold_level(fig, t, pc)
 
+
+
+def _beside_pt(leader, line, fig, near=2.5, skip=8.0) -> float:
+    """Points of a leader (display vertices, its end at the mark) that run within `near` points
+    of a drawn line (display vertices), leaving out its last `skip` points by the mark: a clean
+    crossing costs about 2 × near, a leader run beside a line far more."""
+    per_pt = fig.dpi / 72
+    a, b = leader[0], leader[-1]
+    n = max(int(np.hypot(*(b - a)) / per_pt * 2), 2)  # a sample every half point
+    pts = a + np.linspace(0, 1, n)[:, None] * (b - a)
+    keep = np.hypot(*(pts - b).T) > skip * per_pt
+    d = np.min(np.hypot(pts[:, None, 0] - line[None, :, 0], pts[:, None, 1] - line[None, :, 1]),
+               axis=1)
+    step = np.hypot(*(b - a)) / (n - 1) / per_pt
+    return float(np.sum(keep & (d < near * per_pt)) * step)
+
+
+def leaders_cross_lines_and_one_bold_level(fig, t, pc) -> None:
+    """The λ leaders cross the map's bold pair and the penalty's circles, never run beside them
+    (λ = 1's once ran 12 points down the bold ellipse's flank into the touching point, λ =
+    0.1's 27 points beside the circle of radius 1.5 its dot lies on); the bold level of J
+    stands in for the map's level line nearest it (drawn too, it ran 2 points inside the bold
+    one all round). Called on the drawn figure of the names' test (no drawing of its own)."""
+    ax = fig.axes[0]
+    to_display = ax.transData.transform
+    (ell,) = [c for c in ax.findobj(matplotlib.contour.ContourSet)
+              if c.get_gid() == "tangent-ellipse"]
+    (pen,) = [c for c in ax.findobj(matplotlib.contour.ContourSet) if c.get_gid() == "penalty"]
+    (circ,) = by_gid(fig, "tangent-circle", matplotlib.patches.Circle)
+    bold = to_display(np.concatenate(ell.allsegs[0]))
+    circle = circ.get_patch_transform().transform(
+        matplotlib.path.Path.unit_circle().interpolated(16).vertices)
+    # (every other vertex: the contours are traced well under a point apart)
+    lines = [bold[::2], to_display(circle)] + [to_display(np.concatenate(s))[::2]
+                                               for s in pen.allsegs]
+    leaders = [x for x in ax.texts if x.get_gid() == "lambda"]
+    assert len(leaders) == 3
+    for label in leaders:
+        # the leader, straight from under the name down to the dot (display units)
+        box = matplotlib.text.Text.get_window_extent(label)
+        v = np.array([[(box.x0 + box.x1) / 2, box.y0], to_display(label.xy)])
+        for line in lines:
+            assert _beside_pt(v, line, fig) < 9.0, label.get_text()
+    # the map's level lines: the one nearest the bold level not drawn, the rest as every map's
+    (levels,) = [c for c in ax.collections if c.get_gid() == "data-levels"]
+    assert not levels.filled
+    widths = np.asarray(levels.get_linewidths())
+    lt = ell.levels[0]
+    k = int(np.argmin(np.abs(np.log(levels.levels / lt))))
+    assert widths[k] == 0 and np.all(np.delete(widths, k) == theme.get(t).cost_map.line_width)
+    assert 0.9 < levels.levels[k] / lt < 1.1
+    # the drawn levels either side of the bold one stand clear of it all round (median, points)
+    for j in (k - 1, k + 1):
+        seg = to_display(np.concatenate(levels.allsegs[j]))[::4]
+        d = np.min(np.hypot(bold[:, None, 0] - seg[None, :, 0],
+                            bold[:, None, 1] - seg[None, :, 1]), axis=1) * 72 / fig.dpi
+        assert np.median(d) > 5.0
+    ex = procedure.PENALTY_CONFLICT
+    tangent = ex.labelled_rows(pc)[ex.labelled.index(ex.tangent)]
+    assert pc.cost_at(pc.path[tangent]) == pytest.approx(lt)
 
 # --- train-val-curves -----------------------------------------------------------------------
 
