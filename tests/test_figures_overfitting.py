@@ -801,9 +801,12 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
         assert matplotlib.colors.same_color(key.get_color(), line.get_color())
         assert key.get_linewidth() == line.get_linewidth()
         assert key.get_linestyle() == line.get_linestyle() == "-"
-    # the thin training curve over the wide validation one: where they run together both read
+    # the thin training curve over the wide validation one: where they run together both read,
+    # the wider one on both sides of the thinner (no casing round it that would cover the
+    # other: at 0.6 pt each side the validation curve vanished under it at its peaks)
     assert train.get_zorder() > val.get_zorder()
     assert train.get_linewidth() < val.get_linewidth()
+    assert not train.get_path_effects() and not val.get_path_effects()
     # the inset reads the turn up on a linear axis: the stop and the last epoch both in it
     (zoom,) = by_gid(fig, "zoom")
     assert zoom.axes.get_yscale() == "linear"
@@ -829,6 +832,11 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     low = min(x.get_window_extent().y0 for x in zoom.axes.get_xticklabels())
     assert low > rule + 2
     assert all(x.get_path_effects() for x in zoom.axes.get_xticklabels())
+    # the inset's cost ticks in the house form, as every axis' (it once wrote 0.050, 0.075,
+    # 0.100, the inset left out of the house formatter)
+    ys = zoom.axes.get_yticks()
+    assert [x.get_text() for x in zoom.axes.get_yticklabels()] == [numbers.tick(v) for v in ys]
+    assert [x.get_text() for x in zoom.axes.get_yticklabels()] == ["0.05", "0.075", "0.1"]
     # the inset stands on a framed plate of the page that takes in its numbers and its title
     (plate,) = [p for p in train.axes.patches if p.get_gid() == "inset-plate"]
     assert matplotlib.colors.same_color(plate.get_facecolor(), th_.background)
