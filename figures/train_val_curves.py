@@ -4,10 +4,11 @@ A network with one hidden layer of {hidden} sigmoid neurons, trained by full-bat
 descent with momentum on only {n_train} noisy samples of sin(2πx), and scored after every epoch
 on {n_val} separate validation samples (half mean squared error, log scale; the epoch axis is
 logarithmic from epoch 1, so the steep first epochs can be read). For the first {below_to}
-epochs the validation cost lies a little below the training cost: the two sets are small
-samples at different x, and while the network still underfits its cost is mostly its distance
-from the sine, which happens to be larger at the {n_train} training x than on average over the
-{n_val} validation x (the noise alone is smaller on the training samples). The training cost
+epochs the validation cost lies a little below the training cost, by an accident of the two
+small samples: the network misses the sine by about as much at either set's x, and the
+validation samples are the noisier, but at their x its misses happen to lean the way their
+noise does, which at epoch {parts_at} takes {lean_val} off their cost, while at the
+{n_train} training x they lean against it, adding {lean_train}. The training cost
 keeps falling, to {train_last} after {epochs} epochs. The validation cost falls with it at
 first, reaches its lowest value, {val_best}, at epoch {best}, and then turns up to
 {val_last}: from there on the network fits the noise of its {n_train} samples. Early
@@ -65,6 +66,10 @@ ZOOM_TICKS = (100, 300, 1000)
 SIDE_PAD = 10 / 72
 #: the inset's window on the validation curve: its fall to the early stop and its turn up
 ZOOM_FROM = 100
+#: The epoch at which the caption takes the two costs apart to say why the validation cost
+#: starts under the training cost: on the steady fall after the first swings, mid-way
+#: through the stretch where it lies under
+PARTS_AT = 100
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +85,14 @@ def facts() -> dict:
             "epochs": numbers.count(c.train.size - 1),
             "best": b, "val_best": numbers.cost(c.val[b]), "val_last": numbers.cost(c.val[-1]),
             "train_last": numbers.cost(c.train[-1]),
-            "below_to": below_until(c)}
+            "below_to": below_until(c), "parts_at": PARTS_AT,
+            "lean_val": numbers.cost(-parts()[1].lean), "lean_train": numbers.cost(parts()[0].lean)}
+
+
+@lru_cache(maxsize=1)
+def parts():
+    """The training and validation costs at epoch PARTS_AT taken apart (gdcore's CostParts)."""
+    return procedure.train_val_cost_parts(PARTS_AT, hidden=HIDDEN)
 
 
 def below_until(c) -> int:

@@ -859,6 +859,20 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     k = below_until(c)
     assert np.all(c.val[: k + 1] < c.train[: k + 1]) and c.val[k + 1] >= c.train[k + 1]
     assert facts()["below_to"] == k == 216
+    # and its why, as the caption says it: at epoch PARTS_AT, inside that stretch, the net
+    # misses the sine by about as much on both sets and the validation samples are the noisier;
+    # the lean of its misses on the noise is what puts the validation cost under (the caption
+    # once said the net missed the sine by more at the training x: it misses by less)
+    from figures.train_val_curves import PARTS_AT, parts
+    tr, va = parts()
+    assert 1 < PARTS_AT <= k
+    assert (tr.cost, va.cost) == (pytest.approx(c.train[PARTS_AT]), pytest.approx(c.val[PARTS_AT]))
+    assert abs(va.miss - tr.miss) < 0.1 * tr.miss and va.noise > tr.noise
+    assert va.lean < 0 < tr.lean
+    f = facts()
+    assert (f["lean_val"], f["lean_train"]) == (numbers.cost(-va.lean), numbers.cost(tr.lean))
     # the count of epochs written for people, as the axis writes it
     doc = gm.doc_of(gm.load("figures.train_val_curves"))
     assert "after 3,000 epochs" in doc.caption and "over 3,000 epochs" in doc.alt
+    assert (f"at epoch {PARTS_AT} takes {f['lean_val']} off their cost" in doc.caption
+            and "the validation samples are the noisier" in doc.caption)

@@ -30,6 +30,7 @@ from gdcore.training_procedure import (
     penalty_conflict,
     polynomial_errors,
     regularization_path,
+    train_val_cost_parts,
     train_val_curves,
 )
 
@@ -219,6 +220,25 @@ def test_train_val_curves_reproducible_and_bad_input(curves):
         train_val_curves(epochs=0)
     with pytest.raises(ValueError, match="lr"):
         train_val_curves(epochs=5, lr=0.0)
+
+
+def test_train_val_cost_parts_say_why_validation_starts_under_training(curves):
+    # the run's two costs at epoch 100, taken apart about the sine: the parts add up to them
+    train, val = train_val_cost_parts(100)
+    assert train.cost == pytest.approx(curves.train[100], rel=1e-12)
+    assert val.cost == pytest.approx(curves.val[100], rel=1e-12)
+    assert val.cost < train.cost
+    # not that the net misses the sine by more at the training x (it misses by a little less)
+    # nor that their noise is larger (it is smaller): its misses lean the way the validation
+    # samples' noise does and against the training samples', and that outweighs both
+    assert train.miss < val.miss < 1.1 * train.miss
+    assert train.noise < val.noise
+    assert val.lean < 0 < train.lean
+    assert train.lean - val.lean > (val.miss - train.miss) + (val.noise - train.noise)
+    # the noise part is the samples' own: the same at every epoch
+    assert train_val_cost_parts(7)[0].noise == train.noise
+    with pytest.raises(ValueError, match="epoch"):
+        train_val_cost_parts(0)
 
 
 # --- 7: grid search -------------------------------------------------------------------------
