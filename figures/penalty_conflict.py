@@ -14,8 +14,10 @@ dot is named above the map, on a thin leader down to it. A legend under both pan
 lines and the two minima. As λ grows from 0 to {lam_max:g} the path of these touching points
 slides from the minimum of J to the origin. Right: the same path, one weight wₖ at a time,
 against λ on a log scale up to λ = {shown_max:g}, beyond which both weights lie on the zero
-line; the dots mark λ = {labelled} in both panels. The key names the two weights' lines too:
-w₁ the wider, w₂ the thinner and lighter.
+line; the dots mark λ = {labelled} in both panels. w₂ does not simply shrink: it passes zero at
+λ = {w2_zero} and peaks at {w2_peak} near λ = {w2_peak_at} before it settles, for the penalty
+shrinks w along the axes of J's ellipses, each at its own rate, not weight by weight. The key
+names the two weights' lines too: w₁ the wider, w₂ the thinner and lighter.
 
 Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest around
 a filled star at ({w1}, {w2}); thin circles centre on a hollow star at the origin.
@@ -28,7 +30,7 @@ the orange path (the minimiser of J_λ = J + (λ/2)‖w‖²), the filled star (
 λ = 0), the hollow star (the minimum of ‖w‖²) and the two weights' lines of the second plot.
 A second plot shows the two weights against
 λ up to {shown_max:g}, each named at its start: w₁, a wide orange line, falls from {w1} and w₂,
-a thin lighter one, rises from {w2}, and both level off at 0.
+a thin lighter one, rises from {w2} a little past 0, to {w2_peak}, and back; both level off at 0.
 """
 
 import matplotlib.colors
@@ -53,7 +55,16 @@ def facts() -> dict:
     return {"n": EX.n, "w1": numbers.text(pc.w_ls[0], places=2),
             "w2": numbers.text(pc.w_ls[1], places=2), "lam_max": pc.lams[-1],
             "shown_max": EX.shown_max,
-            "labelled": ", ".join(lams[:-1]) + " and " + lams[-1]}
+            "labelled": ", ".join(lams[:-1]) + " and " + lams[-1],
+            **w2_turn(pc)}
+
+
+def w2_turn(pc) -> dict:
+    """Where w₂ passes zero (gdcore's exact λ) and its peak past it on the path, in words."""
+    top = int(np.argmax(pc.path[:, 1]))
+    return {"w2_zero": numbers.text(pc.zero_at(1), sig=2),
+            "w2_peak": numbers.text(pc.path[top, 1], sig=2),
+            "w2_peak_at": numbers.text(pc.lams[top], sig=1)}
 
 
 #: The λ of each labelled dot is named above the map, in the clear band between its frame and

@@ -650,6 +650,19 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert tops[0] == pytest.approx(tops[1], abs=1)
 
 
+def test_penalty_conflict_caption_says_where_w2_turns():
+    # w2 passes zero at gdcore's exact λ and peaks past it, on the path the right panel draws
+    pc = procedure.PENALTY_CONFLICT.run()
+    mod = gm.load("figures.penalty_conflict")
+    turn = mod.w2_turn(pc)
+    top = int(np.argmax(pc.path[:, 1]))
+    assert pc.lams[top] > pc.zero_at(1) and pc.path[top, 1] > 0
+    assert turn == {"w2_zero": "0.59", "w2_peak": "0.086", "w2_peak_at": "2"}
+    doc = gm.doc_of(mod)
+    assert "it passes zero at λ = 0.59 and peaks at 0.086 near λ = 2" in doc.caption
+    assert "rises from −0.90 a little past 0, to 0.086, and back" in doc.alt
+
+
 def clearance_pt(ax, box, ink) -> float:
     """Points between a text's box (display units) and the nearest point of a drawn line or
     mark: ink is (display vertices, mark radius in display units)."""

@@ -190,6 +190,16 @@ def test_penalty_conflict_path():
     w = pc.path[10]
     assert pc.cost_at(w) == pytest.approx(np.sum((X @ w - y) ** 2) / (2 * n))
     assert pc.path[0, 1] < 0 < pc.path[30, 1]  # the path bends: w2 changes sign on the way
+    # where: w2(λ) = 0 at zero_at(1) (solved there it is 0, and the grid's sign flips round
+    # it); w1 keeps its sign all the way (no λ > 0 zeroes it)
+    lam0 = pc.zero_at(1)
+    A, c, _ = pc.quadratic
+    assert abs(np.linalg.solve(A + lam0 * np.eye(2), c)[1]) < 1e-12
+    assert lam0 == pytest.approx(0.5916, abs=1e-4)
+    assert np.all(pc.path[pc.lams < lam0, 1] < 0) and np.all(pc.path[pc.lams > lam0, 1] > 0)
+    assert pc.zero_at(0) is None and np.all(pc.path[:, 0] > 0)
+    with pytest.raises(ValueError, match="k must be"):
+        pc.zero_at(2)
     with pytest.raises(ValueError, match="n"):
         penalty_conflict(n=2)
     with pytest.raises(ValueError, match="lams"):

@@ -287,6 +287,16 @@ class PenaltyConflict:
         """J = (1/2n)‖y − Xw‖² at one w = (w1, w2)."""
         return self.data_at(w) / 2
 
+    def zero_at(self, k: int) -> float | None:
+        """The λ > 0 at which weight k (0 or 1) of w(λ) = (A + λI)⁻¹ c passes zero, or None:
+        w_k(λ) has the sign of (A_jj + λ) c_k − A_kj c_j (j the other weight), zero at one λ."""
+        if k not in (0, 1):
+            raise ValueError(f"k must be 0 or 1, got {k!r}")
+        A, c, _ = self.quadratic
+        j = 1 - k
+        lam = float(A[k, j] * c[j] / c[k] - A[j, j])
+        return lam if lam > 0 else None
+
 
 def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101,
                      reach: float = 1.3) -> PenaltyConflict:
