@@ -8,7 +8,6 @@ from functools import lru_cache
 import matplotlib
 import matplotlib.contour
 import matplotlib.patches
-import matplotlib.path
 import numpy as np
 import pytest
 from figure_baselines import figure as build
@@ -704,7 +703,7 @@ def test_penalty_conflict_names_stand_off_the_map(t):
 
 
 
-def _beside_pt(leader, line, fig, near=2.5, skip=8.0) -> float:
+def _beside_pt(leader, line, fig, near=2.5, skip=6.0) -> float:
     """Points of a leader (display vertices, its end at the mark) that run within `near` points
     of a drawn line (display vertices), leaving out its last `skip` points by the mark: a clean
     crossing costs about 2 × near, a leader run beside a line far more."""
@@ -717,6 +716,19 @@ def _beside_pt(leader, line, fig, near=2.5, skip=8.0) -> float:
                axis=1)
     step = np.hypot(*(b - a)) / (n - 1) / per_pt
     return float(np.sum(keep & (d < near * per_pt)) * step)
+
+
+def _meet_deg(leader, line, fig, within=2.0) -> float | None:
+    """Degrees between a leader and a line that passes within `within` points of its mark (the
+    leader's end), along the line's nearest stretch; None where the line passes farther."""
+    end = leader[-1]
+    d = np.hypot(*(line - end).T)
+    i = int(np.argmin(d))
+    if d[i] > within * fig.dpi / 72:
+        return None
+    t = line[min(i + 3, len(line) - 1)] - line[max(i - 3, 0)]
+    u = leader[0] - end
+    return float(np.degrees(np.arccos(abs(t @ u) / np.linalg.norm(t) / np.linalg.norm(u))))
 
 
 def leaders_cross_lines_and_one_bold_level(fig, t, pc) -> None:
@@ -732,11 +744,9 @@ def leaders_cross_lines_and_one_bold_level(fig, t, pc) -> None:
     (pen,) = [c for c in ax.findobj(matplotlib.contour.ContourSet) if c.get_gid() == "penalty"]
     (circ,) = by_gid(fig, "tangent-circle", matplotlib.patches.Circle)
     bold = to_display(np.concatenate(ell.allsegs[0]))
-    circle = circ.get_patch_transform().transform(
-        matplotlib.path.Path.unit_circle().interpolated(16).vertices)
+    circle = circ.get_verts()  # flattened, in display units
     # (every other vertex: the contours are traced well under a point apart)
-    lines = [bold[::2], to_display(circle)] + [to_display(np.concatenate(s))[::2]
-                                               for s in pen.allsegs]
+    lines = [bold[::2], circle] + [to_display(np.concatenate(s))[::2] for s in pen.allsegs]
     leaders = [x for x in ax.texts if x.get_gid() == "lambda"]
     assert len(leaders) == 3
     for label in leaders:
@@ -745,6 +755,10 @@ def leaders_cross_lines_and_one_bold_level(fig, t, pc) -> None:
         v = np.array([[(box.x0 + box.x1) / 2, box.y0], to_display(label.xy)])
         for line in lines:
             assert _beside_pt(v, line, fig) < 9.0, label.get_text()
+            # a line through the mark leaves it at an angle to the leader, no narrow wedge
+            # (λ = 0.1's dot lies on the circle of radius 1.5: at 5° the two ran off it as one)
+            angle = _meet_deg(v, line, fig)
+            assert angle is None or angle > 15.0, (label.get_text(), angle)
     # the map's level lines: the one nearest the bold level not drawn, the rest as every map's
     (levels,) = [c for c in ax.collections if c.get_gid() == "data-levels"]
     assert not levels.filled
