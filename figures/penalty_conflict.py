@@ -81,8 +81,15 @@ LABEL_AT = {0.1: 2.7, 1.0: 1.25, 5.0: 0.08}
 #: Points between the map's frame and the names' baseline.
 LABEL_RISE = 4.0
 TITLE_PAD = 21  # points from the axes to both titles' baselines, over the λ names
-WINDOW = ((-0.8, 2.95), (-1.7, 1.2))  # (w1, w2): the origin, the path, the data optimum and
-# its name, inside the map's grid (which reaches 3.09)
+#: (w1, w2): the origin, the path and the data optimum, inside the map's grid (which reaches
+#: 3.09). The top at 1.1 passes the top right corner just under J's level 3.49 (at 1.2 the
+#: corner cut off a 5-point stub of it and a sliver of the band beyond: a stray fragment); the
+#: left edge at −0.7 keeps every other corner clear of a stub too (at −0.8 with the top at
+#: 1.1, or the bottom at −1.8, one came back at the bottom left).
+WINDOW = ((-0.7, 2.95), (-1.7, 1.1))
+#: The map's and the weights' panels' widths: the map wide enough to stand as tall as the
+#: other panel (both titles and both frames' tops on one line)
+WIDTH_RATIOS = (1.8, 1.0)
 
 
 #: A label's leader to its mark: a hairline in the muted ink, stopping short of the mark.
@@ -174,7 +181,7 @@ def make_figure(theme):
     pc = EX.run()
     rows = EX.labelled_rows(pc)
     fig, (ax, side) = gm.subplots(theme, 1, 2, height=4.0, width=1.0,
-                                  gridspec_kw=dict(width_ratios=(1.65, 1.0)))
+                                  gridspec_kw=dict(width_ratios=WIDTH_RATIOS))
     gm.style_axes(ax, theme, grid=False)
     # the cost J as every cost map of the chapter is drawn (theme.cost_map)
     cs = gm.contour_map(ax, theme, pc.W1, pc.W2, pc.cost)

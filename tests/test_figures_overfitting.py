@@ -759,7 +759,19 @@ def leaders_cross_lines_and_one_bold_level(fig, t, pc) -> None:
             # (λ = 0.1's dot lies on the circle of radius 1.5: at 5° the two ran off it as one)
             angle = _meet_deg(v, line, fig)
             assert angle is None or angle > 15.0, (label.get_text(), angle)
-    # the map's level lines: the one nearest the bold level not drawn, the rest as every map's
+    # no level line of the map (J's or the penalty's) shows in the window as a stray stub (the
+    # top right corner once cut off 5 points of J's level 3.49)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    pts_per_unit = ax.bbox.width / (x1 - x0) * 72 / fig.dpi
+    for c in [c for c in ax.collections if c.get_gid() in ("data-levels", "penalty")]:
+        drawn = (s for segs in c.allsegs for s in segs if len(s) > 1 and np.ptp(s, axis=0).max())
+        for seg in drawn:
+            inside = ((seg[:, 0] >= x0) & (seg[:, 0] <= x1) & (seg[:, 1] >= y0)
+                      & (seg[:, 1] <= y1)).astype(int)
+            edges = np.flatnonzero(np.diff(np.r_[0, inside, 0]))
+            for a, b in zip(edges[::2], edges[1::2]):
+                run = np.hypot(*np.diff(seg[a:b], axis=0).T).sum() * pts_per_unit
+                assert run > 10.0, (c.get_gid(), seg[a])
     (levels,) = [c for c in ax.collections if c.get_gid() == "data-levels"]
     assert not levels.filled
     widths = np.asarray(levels.get_linewidths())
