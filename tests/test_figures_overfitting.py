@@ -285,6 +285,18 @@ def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
 # --- model-capacity -------------------------------------------------------------------------
 
 
+def test_model_capacity_alt_tells_the_training_line_as_it_falls():
+    # in steps, as the alt text says (it once said "falls steadily"): most of a decade from
+    # degree 2 to 3 and about one from 7 to 8, hardly any between 3 and 7 (under 0.15 of one)
+    err = procedure.polynomial_errors(procedure.overfit_data(), range(10))
+    drop = -np.diff(np.log10(err.train))
+    assert np.all(drop > 0)
+    assert drop[2] > 0.7 and 0.9 < drop[7] < 1.1 and np.all(drop[3:7] < 0.15)
+    doc = gm.doc_of(gm.load("figures.model_capacity"))
+    assert ("falls in steps: sharply from degree 2 to 3, hardly at all from 3 to 7, a decade "
+            "from 7 to 8") in " ".join(doc.alt.split())
+
+
 @pytest.mark.parametrize("t", THEMES)
 def test_model_capacity_lines_are_gdcores_errors(t):
     fig = build("model_capacity", t)
