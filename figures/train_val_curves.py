@@ -3,7 +3,9 @@
 A network with one hidden layer of {hidden} sigmoid neurons, trained by full-batch gradient
 descent with momentum on only {n_train} noisy samples of sin(2πx), and scored after every epoch
 on {n_val} separate validation samples (half mean squared error, log scale; the epoch axis is
-logarithmic from epoch 1, so the steep first epochs can be read). For the first {below_to}
+logarithmic from epoch 1, so the steep first epochs can be read). Up to epoch {swing_to} both
+costs swing down and up: that is the momentum overshooting (the same run without momentum
+lowers the training cost at every one of those epochs). For the first {below_to}
 epochs the validation cost lies a little below the training cost, by an accident of the two
 small samples: the network misses the sine by about as much at either set's x, and the
 validation samples are the noisier, but at their x its misses happen to lean the way their
@@ -16,9 +18,9 @@ stopping keeps the weights of epoch {best}. The inset redraws the validation cos
 100 on a linear cost axis (its epochs still logarithmic), where its turn up reads.
 
 Alt: Two cost curves over {epochs} epochs, both axes logarithmic, the epochs from 1. Both drop
-steeply in the first hundred epochs, the wide validation curve just under the thin training
-curve until epoch {below_to}; the key shows each as the line it is, thin blue and wide orange.
-The training curve
+steeply in the first hundred epochs, in swings up to epoch {swing_to}, the wide validation
+curve just under the thin training curve until epoch {below_to}; the key shows each as the
+line it is, thin blue and wide orange. The training curve
 keeps sloping down; the validation curve bottoms out at epoch {best}, marked with a dotted
 vertical line and a star, and then climbs slowly for the rest of the run, in a shaded
 region labelled as overfitting. A framed inset at the lower left redraws the validation curve from
@@ -85,7 +87,7 @@ def facts() -> dict:
             "epochs": numbers.count(c.train.size - 1),
             "best": b, "val_best": numbers.cost(c.val[b]), "val_last": numbers.cost(c.val[-1]),
             "train_last": numbers.cost(c.train[-1]),
-            "below_to": below_until(c), "parts_at": PARTS_AT,
+            "below_to": below_until(c), "parts_at": PARTS_AT, "swing_to": swings_until(c),
             "lean_val": numbers.cost(-parts()[1].lean), "lean_train": numbers.cost(parts()[0].lean)}
 
 
@@ -93,6 +95,14 @@ def facts() -> dict:
 def parts():
     """The training and validation costs at epoch PARTS_AT taken apart (gdcore's CostParts)."""
     return procedure.train_val_cost_parts(PARTS_AT, hidden=HIDDEN)
+
+
+def swings_until(c) -> int:
+    """The end of momentum's swings: the last epoch before the early stop at which either cost
+    rose (the training cost last at 64, the validation cost at 68)."""
+    b = c.best_epoch
+    rose = (np.diff(c.train[:b + 1]) > 0) | (np.diff(c.val[:b + 1]) > 0)
+    return int(np.flatnonzero(rose)[-1] + 1)
 
 
 def below_until(c) -> int:

@@ -922,8 +922,19 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     assert va.lean < 0 < tr.lean
     f = facts()
     assert (f["lean_val"], f["lean_train"]) == (numbers.cost(-va.lean), numbers.cost(tr.lean))
+    # the first epochs' swings are the momentum's: either cost rises last before the early
+    # stop at epoch swing_to, and without momentum the training cost falls at every epoch up
+    # to there
+    from figures.train_val_curves import swings_until
+    s = swings_until(c)
+    assert f["swing_to"] == s == 68 and c.val[s] > c.val[s - 1]
+    assert np.all(np.diff(c.train[s:]) <= 0) and np.all(np.diff(c.val[s:b + 1]) <= 0)
+    calm = procedure.train_val_curves(epochs=s, momentum=0.0)
+    assert np.all(np.diff(calm.train) < 0)
     # the count of epochs written for people, as the axis writes it
     doc = gm.doc_of(gm.load("figures.train_val_curves"))
     assert "after 3,000 epochs" in doc.caption and "over 3,000 epochs" in doc.alt
     assert (f"at epoch {PARTS_AT} takes {f['lean_val']} off their cost" in doc.caption
             and "the validation samples are the noisier" in doc.caption)
+    assert f"Up to epoch {s} both costs swing down and up" in " ".join(doc.caption.split())
+    assert f"in swings up to epoch {s}," in " ".join(doc.alt.split())
