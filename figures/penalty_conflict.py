@@ -75,7 +75,7 @@ def w2_turn(pc) -> dict:
 #: ran down the lens between the bold circle and the bold ellipse, 12 points along the
 #: ellipse's flank, into the very point where they touch); λ = 0.1's dot lies on the penalty's
 #: circle of radius 1.5, which leaves the dot upwards at 72°, so its leader comes in from the
-#: upper right at 54°, apart from it (plumb, at 1.45, it ran 27 points beside it; at 2.15,
+#: upper right at 53°, 20° apart from it (plumb, at 1.45, it ran 27 points beside it; at 2.15,
 #: 67°, it left the dot in a narrow wedge with it); λ = 5 a little left of its dot at 0.18.
 LABEL_AT = {0.1: 2.7, 1.0: 1.25, 5.0: 0.08}
 #: Points between the map's frame and the names' baseline.
