@@ -11,9 +11,10 @@ to {worst_test} at degree 9: past degree {best} the extra capacity fits the nois
 sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
-logarithmic vertical axis. The training-cost line falls steadily and, after degree 8,
-steeply down to a break in the vertical axis, where it is parted by a short gap, then on to a
-marker at degree 9 under the break,
+logarithmic vertical axis. The training-cost line falls in steps: sharply from degree 2 to 3,
+hardly at all from 3 to 7, a decade from 7 to 8, and from 8 steeply down to a break in the
+vertical axis, where it is parted by a short gap, then on to a marker at degree 9 under the
+break,
 level with the axis' last tick, "≈ 0", labelled
 "training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with
 hollow diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at

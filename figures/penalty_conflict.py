@@ -14,8 +14,10 @@ dot is named above the map, on a thin leader down to it. A legend under both pan
 lines and the two minima. As λ grows from 0 to {lam_max:g} the path of these touching points
 slides from the minimum of J to the origin. Right: the same path, one weight wₖ at a time,
 against λ on a log scale up to λ = {shown_max:g}, beyond which both weights lie on the zero
-line; the dots mark λ = {labelled} in both panels. The key names the two weights' lines too:
-w₁ the wider, w₂ the thinner and lighter.
+line; the dots mark λ = {labelled} in both panels. w₂ does not simply shrink: it passes zero at
+λ = {w2_zero} and peaks at {w2_peak} near λ = {w2_peak_at} before it settles, for the penalty
+shrinks w along the axes of J's ellipses, each at its own rate, not weight by weight. The key
+names the two weights' lines too: w₁ the wider, w₂ the thinner and lighter.
 
 Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest around
 a filled star at ({w1}, {w2}); thin circles centre on a hollow star at the origin.
@@ -28,10 +30,11 @@ the orange path (the minimiser of J_λ = J + (λ/2)‖w‖²), the filled star (
 λ = 0), the hollow star (the minimum of ‖w‖²) and the two weights' lines of the second plot.
 A second plot shows the two weights against
 λ up to {shown_max:g}, each named at its start: w₁, a wide orange line, falls from {w1} and w₂,
-a thin lighter one, rises from {w2}, and both level off at 0.
+a thin lighter one, rises from {w2} a little past 0, to {w2_peak}, and back; both level off at 0.
 """
 
 import matplotlib.colors
+import matplotlib.contour
 import matplotlib.patches
 import matplotlib.transforms
 import numpy as np
@@ -52,20 +55,41 @@ def facts() -> dict:
     return {"n": EX.n, "w1": numbers.text(pc.w_ls[0], places=2),
             "w2": numbers.text(pc.w_ls[1], places=2), "lam_max": pc.lams[-1],
             "shown_max": EX.shown_max,
-            "labelled": ", ".join(lams[:-1]) + " and " + lams[-1]}
+            "labelled": ", ".join(lams[:-1]) + " and " + lams[-1],
+            **w2_turn(pc)}
+
+
+def w2_turn(pc) -> dict:
+    """Where w₂ passes zero (gdcore's exact λ) and its peak past it on the path, in words."""
+    top = int(np.argmax(pc.path[:, 1]))
+    return {"w2_zero": numbers.text(pc.zero_at(1), sig=2),
+            "w2_peak": numbers.text(pc.path[top, 1], sig=2),
+            "w2_peak_at": numbers.text(pc.lams[top], sig=1)}
 
 
 #: The λ of each labelled dot is named above the map, in the clear band between its frame and
 #: the title (on the map every gap holds a level line, and a label there would stand on a hole
-#: punched in the map): each name centred at this w₁, on a thin leader down to its dot, the
-#: leaders all but plumb (λ = 0.1 over its dot at 1.45, the other two a little apart from their
-#: dots at 0.18 and 0.56, so their names stand clear of each other): short, crossing few lines.
-LABEL_AT = {0.1: 1.45, 1.0: 0.64, 5.0: 0.08}
+#: punched in the map): each name centred at this w₁, on a thin leader down to its dot. A
+#: leader crosses a line, never runs beside one: λ = 1's comes down onto the touching point
+#: from the upper right, across the bold ellipse near its top (set all but plumb, at 0.64, it
+#: ran down the lens between the bold circle and the bold ellipse, 12 points along the
+#: ellipse's flank, into the very point where they touch); λ = 0.1's dot lies on the penalty's
+#: circle of radius 1.5, which leaves the dot upwards at 72°, so its leader comes in from the
+#: upper right at 53°, 20° apart from it (plumb, at 1.45, it ran 27 points beside it; at 2.15,
+#: 67°, it left the dot in a narrow wedge with it); λ = 5 a little left of its dot at 0.18.
+LABEL_AT = {0.1: 2.7, 1.0: 1.25, 5.0: 0.08}
 #: Points between the map's frame and the names' baseline.
 LABEL_RISE = 4.0
 TITLE_PAD = 21  # points from the axes to both titles' baselines, over the λ names
-WINDOW = ((-0.8, 2.95), (-1.7, 1.2))  # (w1, w2): the origin, the path, the data optimum and
-# its name, inside the map's grid (which reaches 3.09)
+#: (w1, w2): the origin, the path and the data optimum, inside the map's grid (which reaches
+#: 3.09). The top at 1.1 passes the top right corner just under J's level 3.49 (at 1.2 the
+#: corner cut off a 5-point stub of it and a sliver of the band beyond: a stray fragment); the
+#: left edge at −0.7 keeps every other corner clear of a stub too (at −0.8 with the top at
+#: 1.1, or the bottom at −1.8, one came back at the bottom left).
+WINDOW = ((-0.7, 2.95), (-1.7, 1.1))
+#: The map's and the weights' panels' widths: the map wide enough to stand as tall as the
+#: other panel (both titles and both frames' tops on one line)
+WIDTH_RATIOS = (1.8, 1.0)
 
 
 #: A label's leader to its mark: a hairline in the muted ink, stopping short of the mark.
@@ -128,6 +152,20 @@ def touch_tone(theme) -> str:
     return matplotlib.colors.to_hex(mix(base, theme.text, hi))
 
 
+def data_levels(ax):
+    """The level lines of J that gm.contour_map drew on ax (its one unfilled contour set),
+    named "data-levels"."""
+    (lines,) = [c for c in ax.collections
+                if isinstance(c, matplotlib.contour.ContourSet) and not c.filled]
+    lines.set_gid("data-levels")
+    return lines
+
+
+def nearest_level(levels, value: float) -> int:
+    """The index of the level nearest `value` on the map's log scale."""
+    return int(np.argmin(np.abs(np.log(np.asarray(levels) / value))))
+
+
 def _label(ax, theme, text, xy, x, gid):
     """The name of the mark at `xy`, above the map's frame at w₁ = x, a thin leader down to
     the mark; on the page, no casing."""
@@ -143,11 +181,12 @@ def make_figure(theme):
     pc = EX.run()
     rows = EX.labelled_rows(pc)
     fig, (ax, side) = gm.subplots(theme, 1, 2, height=4.0, width=1.0,
-                                  gridspec_kw=dict(width_ratios=(1.65, 1.0)))
+                                  gridspec_kw=dict(width_ratios=WIDTH_RATIOS))
     gm.style_axes(ax, theme, grid=False)
     # the cost J as every cost map of the chapter is drawn (theme.cost_map)
     cs = gm.contour_map(ax, theme, pc.W1, pc.W2, pc.cost)
     cs.set_gid("data-term")
+    levels = data_levels(ax)
     # circles of radius 1, 1.5 and 2: each a full arc in the window, no corner fragments
     # (none at 0.5, which would run beside the bold circle of radius ‖w(1)‖ = 0.57; none at
     # 2.5, whose two arcs would fence in the minimum of J and leave its label no room)
@@ -162,6 +201,11 @@ def make_figure(theme):
     touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)],
                        colors=touch_tone(theme), linewidths=1.6, zorder=3)
     touch.set_gid("tangent-ellipse")
+    # the bold level stands in for the map's level line nearest it (drawn too, it ran a point
+    # or two inside the bold one all round, a doubled line)
+    widths = np.full(len(levels.levels), theme.cost_map.line_width)
+    widths[nearest_level(levels.levels, pc.cost_at(wt))] = 0.0
+    levels.set_linewidth(widths)
     # the circle in ink as the penalty's circles are, the ellipse in J's tone: where they
     # meet reads as two
     ax.add_patch(matplotlib.patches.Circle((0, 0), float(np.hypot(*wt)), fill=False,

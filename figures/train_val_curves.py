@@ -3,11 +3,14 @@
 A network with one hidden layer of {hidden} sigmoid neurons, trained by full-batch gradient
 descent with momentum on only {n_train} noisy samples of sin(2πx), and scored after every epoch
 on {n_val} separate validation samples (half mean squared error, log scale; the epoch axis is
-logarithmic from epoch 1, so the steep first epochs can be read). For the first {below_to}
-epochs the validation cost lies a little below the training cost: the two sets are small
-samples at different x, and while the network still underfits its cost is mostly its distance
-from the sine, which happens to be larger at the {n_train} training x than on average over the
-{n_val} validation x (the noise alone is smaller on the training samples). The training cost
+logarithmic from epoch 1, so the steep first epochs can be read). Up to epoch {swing_to} both
+costs swing down and up: that is the momentum overshooting (the same run without momentum
+lowers the training cost at every one of those epochs). For the first {below_to}
+epochs the validation cost lies a little below the training cost, by an accident of the two
+small samples: the network misses the sine by about as much at either set's x, and the
+validation samples are the noisier, but at their x its misses happen to lean the way their
+noise does, which at epoch {parts_at} takes {lean_val} off their cost, while at the
+{n_train} training x they lean against it, adding {lean_train}. The training cost
 keeps falling, to {train_last} after {epochs} epochs. The validation cost falls with it at
 first, reaches its lowest value, {val_best}, at epoch {best}, and then turns up to
 {val_last}: from there on the network fits the noise of its {n_train} samples. Early
@@ -15,9 +18,9 @@ stopping keeps the weights of epoch {best}. The inset redraws the validation cos
 100 on a linear cost axis (its epochs still logarithmic), where its turn up reads.
 
 Alt: Two cost curves over {epochs} epochs, both axes logarithmic, the epochs from 1. Both drop
-steeply in the first hundred epochs, the wide validation curve just under the thin training
-curve until epoch {below_to}; the key shows each as the line it is, thin blue and wide orange.
-The training curve
+steeply in the first hundred epochs, in swings up to epoch {swing_to}, the wide validation
+curve just under the thin training curve until epoch {below_to}; the key shows each as the
+line it is, thin blue and wide orange. The training curve
 keeps sloping down; the validation curve bottoms out at epoch {best}, marked with a dotted
 vertical line and a star, and then climbs slowly for the rest of the run, in a shaded
 region labelled as overfitting. A framed inset at the lower left redraws the validation curve from
@@ -45,7 +48,9 @@ N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of procedure.train_val_curves 
 OVERFIT_TINT = {"light": 1.15, "dark": 1.3}
 #: Where the training curve is drawn over the validation one: thinner, so the wider curve
 #: shows on both sides of it where the two run together (the first hundred epochs, where only
-#: a sliver of a training curve drawn under the other one showed, and at its peaks none)
+#: a sliver of a training curve drawn under the other one showed, and at its peaks none). No
+#: casing round it: a casing of the page 0.6 pt each side made it 2.3 pt wide over the 2 pt
+#: validation curve, which vanished under it at the peaks of epochs 7 to 20
 TRAIN_WIDTH, VAL_WIDTH = 1.1, 2.0
 #: the inset's axes (fractions of the main axes), and its plate, which takes in its numbers and
 #: title: ((left, bottom), (right, top)), in the room under the curves' first epochs (its top
@@ -63,6 +68,10 @@ ZOOM_TICKS = (100, 300, 1000)
 SIDE_PAD = 10 / 72
 #: the inset's window on the validation curve: its fall to the early stop and its turn up
 ZOOM_FROM = 100
+#: The epoch at which the caption takes the two costs apart to say why the validation cost
+#: starts under the training cost: on the steady fall after the first swings, mid-way
+#: through the stretch where it lies under
+PARTS_AT = 100
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +87,22 @@ def facts() -> dict:
             "epochs": numbers.count(c.train.size - 1),
             "best": b, "val_best": numbers.cost(c.val[b]), "val_last": numbers.cost(c.val[-1]),
             "train_last": numbers.cost(c.train[-1]),
-            "below_to": below_until(c)}
+            "below_to": below_until(c), "parts_at": PARTS_AT, "swing_to": swings_until(c),
+            "lean_val": numbers.cost(-parts()[1].lean), "lean_train": numbers.cost(parts()[0].lean)}
+
+
+@lru_cache(maxsize=1)
+def parts():
+    """The training and validation costs at epoch PARTS_AT taken apart (gdcore's CostParts)."""
+    return procedure.train_val_cost_parts(PARTS_AT, hidden=HIDDEN)
+
+
+def swings_until(c) -> int:
+    """The end of momentum's swings: the last epoch before the early stop at which either cost
+    rose (the training cost last at 64, the validation cost at 68)."""
+    b = c.best_epoch
+    rose = (np.diff(c.train[:b + 1]) > 0) | (np.diff(c.val[:b + 1]) > 0)
+    return int(np.flatnonzero(rose)[-1] + 1)
 
 
 def below_until(c) -> int:
@@ -98,14 +122,13 @@ def make_figure(theme):
     # each set in its house role (theme.DATA_ROLES): training the data blue, validation the
     # accent; plain lines, and the key shows them as they are drawn (a set's mark in the key
     # but not on its curve would name a look the plot does not have)
-    # the training curve thin over the validation one, on a casing of the page: where the two
-    # run together (the first hundred epochs) the wider one shows on both sides of it
-    for vals, gid, part, width, label, z, case in (
-            (c.train, "train", "training", TRAIN_WIDTH, AXIS_LABELS["training cost"], 3.1,
-             gm.casing(theme)),
-            (c.val, "val", "validation", VAL_WIDTH, "validation cost $J$", 3, None)):
+    # the training curve thin over the validation one, uncased: where the two run together
+    # (the first hundred epochs) the wider one shows on both sides of it
+    for vals, gid, part, width, label, z in (
+            (c.train, "train", "training", TRAIN_WIDTH, AXIS_LABELS["training cost"], 3.1),
+            (c.val, "val", "validation", VAL_WIDTH, "validation cost $J$", 3)):
         ax.plot(epochs, vals, color=theme.role(th.DATA_ROLES[part][0]), linewidth=width,
-                label=label, zorder=z, gid=gid, path_effects=case)
+                label=label, zorder=z, gid=gid)
     ax.set_yscale("log")
     # the epochs on a log axis from epoch 1 (the first step): the steep start reads, and no
     # lone 0 stands on a stretch of another scale

@@ -285,6 +285,18 @@ def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
 # --- model-capacity -------------------------------------------------------------------------
 
 
+def test_model_capacity_alt_tells_the_training_line_as_it_falls():
+    # in steps, as the alt text says (it once said "falls steadily"): most of a decade from
+    # degree 2 to 3 and about one from 7 to 8, hardly any between 3 and 7 (under 0.15 of one)
+    err = procedure.polynomial_errors(procedure.overfit_data(), range(10))
+    drop = -np.diff(np.log10(err.train))
+    assert np.all(drop > 0)
+    assert drop[2] > 0.7 and 0.9 < drop[7] < 1.1 and np.all(drop[3:7] < 0.15)
+    doc = gm.doc_of(gm.load("figures.model_capacity"))
+    assert ("falls in steps: sharply from degree 2 to 3, hardly at all from 3 to 7, a decade "
+            "from 7 to 8") in " ".join(doc.alt.split())
+
+
 @pytest.mark.parametrize("t", THEMES)
 def test_model_capacity_lines_are_gdcores_errors(t):
     fig = build("model_capacity", t)
@@ -657,6 +669,19 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert tops[0] == pytest.approx(tops[1], abs=1)
 
 
+def test_penalty_conflict_caption_says_where_w2_turns():
+    # w2 passes zero at gdcore's exact λ and peaks past it, on the path the right panel draws
+    pc = procedure.PENALTY_CONFLICT.run()
+    mod = gm.load("figures.penalty_conflict")
+    turn = mod.w2_turn(pc)
+    top = int(np.argmax(pc.path[:, 1]))
+    assert pc.lams[top] > pc.zero_at(1) and pc.path[top, 1] > 0
+    assert turn == {"w2_zero": "0.59", "w2_peak": "0.086", "w2_peak_at": "2"}
+    doc = gm.doc_of(mod)
+    assert "it passes zero at λ = 0.59 and peaks at 0.086 near λ = 2" in doc.caption
+    assert "rises from −0.90 a little past 0, to 0.086, and back" in doc.alt
+
+
 def clearance_pt(ax, box, ink) -> float:
     """Points between a text's box (display units) and the nearest point of a drawn line or
     mark: ink is (display vertices, mark radius in display units)."""
@@ -694,7 +719,95 @@ def test_penalty_conflict_names_stand_off_the_map(t):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert a.x1 + 6 < b.x0 or b.x1 + 6 < a.x0  # at least a few points apart
+    leaders_cross_lines_and_one_bold_level(fig, t, pc)
 
+
+
+def _beside_pt(leader, line, fig, near=2.5, skip=6.0) -> float:
+    """Points of a leader (display vertices, its end at the mark) that run within `near` points
+    of a drawn line (display vertices), leaving out its last `skip` points by the mark: a clean
+    crossing costs about 2 × near, a leader run beside a line far more."""
+    per_pt = fig.dpi / 72
+    a, b = leader[0], leader[-1]
+    n = max(int(np.hypot(*(b - a)) / per_pt * 2), 2)  # a sample every half point
+    pts = a + np.linspace(0, 1, n)[:, None] * (b - a)
+    keep = np.hypot(*(pts - b).T) > skip * per_pt
+    d = np.min(np.hypot(pts[:, None, 0] - line[None, :, 0], pts[:, None, 1] - line[None, :, 1]),
+               axis=1)
+    step = np.hypot(*(b - a)) / (n - 1) / per_pt
+    return float(np.sum(keep & (d < near * per_pt)) * step)
+
+
+def _meet_deg(leader, line, fig, within=2.0) -> float | None:
+    """Degrees between a leader and a line that passes within `within` points of its mark (the
+    leader's end), along the line's nearest stretch; None where the line passes farther."""
+    end = leader[-1]
+    d = np.hypot(*(line - end).T)
+    i = int(np.argmin(d))
+    if d[i] > within * fig.dpi / 72:
+        return None
+    t = line[min(i + 3, len(line) - 1)] - line[max(i - 3, 0)]
+    u = leader[0] - end
+    return float(np.degrees(np.arccos(abs(t @ u) / np.linalg.norm(t) / np.linalg.norm(u))))
+
+
+def leaders_cross_lines_and_one_bold_level(fig, t, pc) -> None:
+    """The λ leaders cross the map's bold pair and the penalty's circles, never run beside them
+    (λ = 1's once ran 12 points down the bold ellipse's flank into the touching point, λ =
+    0.1's 27 points beside the circle of radius 1.5 its dot lies on); the bold level of J
+    stands in for the map's level line nearest it (drawn too, it ran 2 points inside the bold
+    one all round). Called on the drawn figure of the names' test (no drawing of its own)."""
+    ax = fig.axes[0]
+    to_display = ax.transData.transform
+    (ell,) = [c for c in ax.findobj(matplotlib.contour.ContourSet)
+              if c.get_gid() == "tangent-ellipse"]
+    (pen,) = [c for c in ax.findobj(matplotlib.contour.ContourSet) if c.get_gid() == "penalty"]
+    (circ,) = by_gid(fig, "tangent-circle", matplotlib.patches.Circle)
+    bold = to_display(np.concatenate(ell.allsegs[0]))
+    circle = circ.get_verts()  # flattened, in display units
+    # (every other vertex: the contours are traced well under a point apart)
+    lines = [bold[::2], circle] + [to_display(np.concatenate(s))[::2] for s in pen.allsegs]
+    leaders = [x for x in ax.texts if x.get_gid() == "lambda"]
+    assert len(leaders) == 3
+    for label in leaders:
+        # the leader, straight from under the name down to the dot (display units)
+        box = matplotlib.text.Text.get_window_extent(label)
+        v = np.array([[(box.x0 + box.x1) / 2, box.y0], to_display(label.xy)])
+        for line in lines:
+            assert _beside_pt(v, line, fig) < 9.0, label.get_text()
+            # a line through the mark leaves it at an angle to the leader, no narrow wedge
+            # (λ = 0.1's dot lies on the circle of radius 1.5: at 5° the two ran off it as one)
+            angle = _meet_deg(v, line, fig)
+            assert angle is None or angle > 15.0, (label.get_text(), angle)
+    # no level line of the map (J's or the penalty's) shows in the window as a stray stub (the
+    # top right corner once cut off 5 points of J's level 3.49)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    pts_per_unit = ax.bbox.width / (x1 - x0) * 72 / fig.dpi
+    for c in [c for c in ax.collections if c.get_gid() in ("data-levels", "penalty")]:
+        drawn = (s for segs in c.allsegs for s in segs if len(s) > 1 and np.ptp(s, axis=0).max())
+        for seg in drawn:
+            inside = ((seg[:, 0] >= x0) & (seg[:, 0] <= x1) & (seg[:, 1] >= y0)
+                      & (seg[:, 1] <= y1)).astype(int)
+            edges = np.flatnonzero(np.diff(np.r_[0, inside, 0]))
+            for a, b in zip(edges[::2], edges[1::2]):
+                run = np.hypot(*np.diff(seg[a:b], axis=0).T).sum() * pts_per_unit
+                assert run > 10.0, (c.get_gid(), seg[a])
+    (levels,) = [c for c in ax.collections if c.get_gid() == "data-levels"]
+    assert not levels.filled
+    widths = np.asarray(levels.get_linewidths())
+    lt = ell.levels[0]
+    k = int(np.argmin(np.abs(np.log(levels.levels / lt))))
+    assert widths[k] == 0 and np.all(np.delete(widths, k) == theme.get(t).cost_map.line_width)
+    assert 0.9 < levels.levels[k] / lt < 1.1
+    # the drawn levels either side of the bold one stand clear of it all round (median, points)
+    for j in (k - 1, k + 1):
+        seg = to_display(np.concatenate(levels.allsegs[j]))[::4]
+        d = np.min(np.hypot(bold[:, None, 0] - seg[None, :, 0],
+                            bold[:, None, 1] - seg[None, :, 1]), axis=1) * 72 / fig.dpi
+        assert np.median(d) > 5.0
+    ex = procedure.PENALTY_CONFLICT
+    tangent = ex.labelled_rows(pc)[ex.labelled.index(ex.tangent)]
+    assert pc.cost_at(pc.path[tangent]) == pytest.approx(lt)
 
 # --- train-val-curves -----------------------------------------------------------------------
 
@@ -747,9 +860,12 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
         assert matplotlib.colors.same_color(key.get_color(), line.get_color())
         assert key.get_linewidth() == line.get_linewidth()
         assert key.get_linestyle() == line.get_linestyle() == "-"
-    # the thin training curve over the wide validation one: where they run together both read
+    # the thin training curve over the wide validation one: where they run together both read,
+    # the wider one on both sides of the thinner (no casing round it that would cover the
+    # other: at 0.6 pt each side the validation curve vanished under it at its peaks)
     assert train.get_zorder() > val.get_zorder()
     assert train.get_linewidth() < val.get_linewidth()
+    assert not train.get_path_effects() and not val.get_path_effects()
     # the inset reads the turn up on a linear axis: the stop and the last epoch both in it
     (zoom,) = by_gid(fig, "zoom")
     assert zoom.axes.get_yscale() == "linear"
@@ -775,6 +891,11 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     low = min(x.get_window_extent().y0 for x in zoom.axes.get_xticklabels())
     assert low > rule + 2
     assert all(x.get_path_effects() for x in zoom.axes.get_xticklabels())
+    # the inset's cost ticks in the house form, as every axis' (it once wrote 0.050, 0.075,
+    # 0.100, the inset left out of the house formatter)
+    ys = zoom.axes.get_yticks()
+    assert [x.get_text() for x in zoom.axes.get_yticklabels()] == [numbers.tick(v) for v in ys]
+    assert [x.get_text() for x in zoom.axes.get_yticklabels()] == ["0.05", "0.075", "0.1"]
     # the inset stands on a framed plate of the page that takes in its numbers and its title
     (plate,) = [p for p in train.axes.patches if p.get_gid() == "inset-plate"]
     assert matplotlib.colors.same_color(plate.get_facecolor(), th_.background)
@@ -797,6 +918,31 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     k = below_until(c)
     assert np.all(c.val[: k + 1] < c.train[: k + 1]) and c.val[k + 1] >= c.train[k + 1]
     assert facts()["below_to"] == k == 216
+    # and its why, as the caption says it: at epoch PARTS_AT, inside that stretch, the net
+    # misses the sine by about as much on both sets and the validation samples are the noisier;
+    # the lean of its misses on the noise is what puts the validation cost under (the caption
+    # once said the net missed the sine by more at the training x: it misses by less)
+    from figures.train_val_curves import PARTS_AT, parts
+    tr, va = parts()
+    assert 1 < PARTS_AT <= k
+    assert (tr.cost, va.cost) == (pytest.approx(c.train[PARTS_AT]), pytest.approx(c.val[PARTS_AT]))
+    assert abs(va.miss - tr.miss) < 0.1 * tr.miss and va.noise > tr.noise
+    assert va.lean < 0 < tr.lean
+    f = facts()
+    assert (f["lean_val"], f["lean_train"]) == (numbers.cost(-va.lean), numbers.cost(tr.lean))
+    # the first epochs' swings are the momentum's: either cost rises last before the early
+    # stop at epoch swing_to, and without momentum the training cost falls at every epoch up
+    # to there
+    from figures.train_val_curves import swings_until
+    s = swings_until(c)
+    assert f["swing_to"] == s == 68 and c.val[s] > c.val[s - 1]
+    assert np.all(np.diff(c.train[s:]) <= 0) and np.all(np.diff(c.val[s:b + 1]) <= 0)
+    calm = procedure.train_val_curves(epochs=s, momentum=0.0)
+    assert np.all(np.diff(calm.train) < 0)
     # the count of epochs written for people, as the axis writes it
     doc = gm.doc_of(gm.load("figures.train_val_curves"))
     assert "after 3,000 epochs" in doc.caption and "over 3,000 epochs" in doc.alt
+    assert (f"at epoch {PARTS_AT} takes {f['lean_val']} off their cost" in doc.caption
+            and "the validation samples are the noisier" in doc.caption)
+    assert f"Up to epoch {s} both costs swing down and up" in " ".join(doc.caption.split())
+    assert f"in swings up to epoch {s}," in " ".join(doc.alt.split())

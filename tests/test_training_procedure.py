@@ -30,6 +30,7 @@ from gdcore.training_procedure import (
     penalty_conflict,
     polynomial_errors,
     regularization_path,
+    train_val_cost_parts,
     train_val_curves,
 )
 
@@ -189,6 +190,16 @@ def test_penalty_conflict_path():
     w = pc.path[10]
     assert pc.cost_at(w) == pytest.approx(np.sum((X @ w - y) ** 2) / (2 * n))
     assert pc.path[0, 1] < 0 < pc.path[30, 1]  # the path bends: w2 changes sign on the way
+    # where: w2(λ) = 0 at zero_at(1) (solved there it is 0, and the grid's sign flips round
+    # it); w1 keeps its sign all the way (no λ > 0 zeroes it)
+    lam0 = pc.zero_at(1)
+    A, c, _ = pc.quadratic
+    assert abs(np.linalg.solve(A + lam0 * np.eye(2), c)[1]) < 1e-12
+    assert lam0 == pytest.approx(0.5916, abs=1e-4)
+    assert np.all(pc.path[pc.lams < lam0, 1] < 0) and np.all(pc.path[pc.lams > lam0, 1] > 0)
+    assert pc.zero_at(0) is None and np.all(pc.path[:, 0] > 0)
+    with pytest.raises(ValueError, match="k must be"):
+        pc.zero_at(2)
     with pytest.raises(ValueError, match="n"):
         penalty_conflict(n=2)
     with pytest.raises(ValueError, match="lams"):
@@ -219,6 +230,25 @@ def test_train_val_curves_reproducible_and_bad_input(curves):
         train_val_curves(epochs=0)
     with pytest.raises(ValueError, match="lr"):
         train_val_curves(epochs=5, lr=0.0)
+
+
+def test_train_val_cost_parts_say_why_validation_starts_under_training(curves):
+    # the run's two costs at epoch 100, taken apart about the sine: the parts add up to them
+    train, val = train_val_cost_parts(100)
+    assert train.cost == pytest.approx(curves.train[100], rel=1e-12)
+    assert val.cost == pytest.approx(curves.val[100], rel=1e-12)
+    assert val.cost < train.cost
+    # not that the net misses the sine by more at the training x (it misses by a little less)
+    # nor that their noise is larger (it is smaller): its misses lean the way the validation
+    # samples' noise does and against the training samples', and that outweighs both
+    assert train.miss < val.miss < 1.1 * train.miss
+    assert train.noise < val.noise
+    assert val.lean < 0 < train.lean
+    assert train.lean - val.lean > (val.miss - train.miss) + (val.noise - train.noise)
+    # the noise part is the samples' own: the same at every epoch
+    assert train_val_cost_parts(7)[0].noise == train.noise
+    with pytest.raises(ValueError, match="epoch"):
+        train_val_cost_parts(0)
 
 
 # --- 7: grid search -------------------------------------------------------------------------

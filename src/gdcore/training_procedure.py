@@ -288,6 +288,16 @@ class PenaltyConflict:
         """J = (1/2n)‖y − Xw‖² at one w = (w1, w2)."""
         return self.data_at(w) / 2
 
+    def zero_at(self, k: int) -> float | None:
+        """The λ > 0 at which weight k (0 or 1) of w(λ) = (A + λI)⁻¹ c passes zero, or None:
+        w_k(λ) has the sign of (A_jj + λ) c_k − A_kj c_j (j the other weight), zero at one λ."""
+        if k not in (0, 1):
+            raise ValueError(f"k must be 0 or 1, got {k!r}")
+        A, c, _ = self.quadratic
+        j = 1 - k
+        lam = float(A[k, j] * c[j] / c[k] - A[j, j])
+        return lam if lam > 0 else None
+
 
 def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101,
                      reach: float = 1.3) -> PenaltyConflict:
@@ -372,18 +382,58 @@ class TrainValCurves:
     net: nn.MLP
 
 
+def _train_val_sets(seed: int):
+    """train_val_curves' samples: 15 training and 60 validation samples of sin(2πx) with noise
+    0.3, and their x standardised by the training x: (x, y, X, xv, yv, Xv)."""
+    x, y = data.noisy_sine(15, 0.3, seed)
+    xv, yv = data.noisy_sine(60, 0.3, seed + 100)
+    X, Xv = regression.standardize(x)[0][:, None], regression.standardize(xv, x)[0][:, None]
+    return x, y, X, xv, yv, Xv
+
+
 def train_val_curves(epochs: int = 3000, hidden: int = 40, lr: float = 0.05,
                      momentum: float = 0.9, seed: int = 1) -> TrainValCurves:
     """A 1-hidden-40-1 sigmoid net on 15 noisy sine samples (noise 0.3, x standardised), 60
     validation samples; full-batch nn.train; best_epoch = argmin_t J_val(θ_t)."""
     epochs = positive_int("epochs", epochs)
-    x, y = data.noisy_sine(15, 0.3, seed)
-    xv, yv = data.noisy_sine(60, 0.3, seed + 100)
-    X, Xv = regression.standardize(x)[0][:, None], regression.standardize(xv, x)[0][:, None]
+    _, y, X, _, yv, Xv = _train_val_sets(seed)
     net = nn.init_mlp([1, positive_int("hidden", hidden), 1], seed=0)
     res = nn.train(net, X, y[:, None], epochs, lr, Xv, yv[:, None], momentum=momentum)
     return TrainValCurves(res.train_losses, res.val_losses, int(np.argmin(res.val_losses)),
                           res.net)
+
+
+@dataclass(frozen=True)
+class CostParts:
+    """A set's cost J = (1/2n) Σ (f(xᵢ) − yᵢ)² taken apart about the sine s, with yᵢ = s(xᵢ) +
+    eᵢ: miss = (1/2n) Σ (f − s)² (the net's distance from the sine), noise = (1/2n) Σ eᵢ²,
+    lean = −(1/n) Σ (f − s) eᵢ (negative where the net's misses lean the way the noise does);
+    J = miss + noise + lean."""
+
+    miss: float
+    noise: float
+    lean: float
+
+    @property
+    def cost(self) -> float:
+        return self.miss + self.noise + self.lean
+
+
+def train_val_cost_parts(epoch: int, hidden: int = 40, lr: float = 0.05,
+                         momentum: float = 0.9, seed: int = 1) -> tuple[CostParts, CostParts]:
+    """The training and the validation cost of train_val_curves' run after `epoch` epochs,
+    each taken apart (CostParts): why one set's cost lies under the other's."""
+    epoch = positive_int("epoch", epoch)
+    x, y, X, xv, yv, Xv = _train_val_sets(seed)
+    net = nn.init_mlp([1, positive_int("hidden", hidden), 1], seed=0)
+    net = nn.train(net, X, y[:, None], epoch, lr, momentum=momentum).net
+    parts = []
+    for xs, ys, Xs in ((x, y, X), (xv, yv, Xv)):
+        s = data.sine(xs)
+        miss, e = nn.forward(net, Xs)[-1][:, 0] - s, ys - s
+        parts.append(CostParts(float(0.5 * np.mean(miss ** 2)), float(0.5 * np.mean(e ** 2)),
+                               float(-np.mean(miss * e))))
+    return parts[0], parts[1]
 
 
 # --- 7: grid search -------------------------------------------------------------------------

@@ -183,13 +183,25 @@ def tick_formatter():
     return FuncFormatter(lambda v, _pos: numbers.tick(v))
 
 
+def all_axes(fig: Figure) -> list:
+    """Every axes of `fig`: its own and the insets they hold (ax.inset_axes, which
+    fig.get_axes() leaves out), at any depth."""
+    out, todo = [], list(fig.get_axes())
+    while todo:
+        ax = todo.pop(0)
+        out.append(ax)
+        todo += ax.child_axes
+    return out
+
+
 def house_ticks(fig: Figure) -> Figure:
-    """Give every axis of `fig` (3-D axes' z too) still left to matplotlib's default number
-    formatter the house's (tick_formatter); an axis a figure formats itself (counts, powers,
-    fixed labels) keeps its own. build() calls it on every still."""
+    """Give every axis of `fig` (3-D axes' z too, and an inset's: all_axes) still left to
+    matplotlib's default number formatter the house's (tick_formatter); an axis a figure
+    formats itself (counts, powers, fixed labels) keeps its own. build() calls it on every
+    still."""
     from matplotlib.ticker import ScalarFormatter
 
-    for ax in fig.get_axes():
+    for ax in all_axes(fig):
         for axis in (getattr(ax, n) for n in ("xaxis", "yaxis", "zaxis") if hasattr(ax, n)):
             if type(axis.get_major_formatter()) is ScalarFormatter:
                 axis.set_major_formatter(tick_formatter())
