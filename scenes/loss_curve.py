@@ -230,9 +230,14 @@ class LossCurve(ThemedScene):
         rgb = np.where(one[..., None],
                        colors.mix(t.background, t.class_region(1), t.region_wash),
                        colors.mix(t.background, t.class_region(0), t.region_wash))
+        # the boundary two pixels wide, one on each side of where the classes meet (one
+        # pixel, on one side only, it was a hairline of 1.1 px at 480p beside the curve's 4.5)
+        across, up = one[:, 1:] != one[:, :-1], one[1:, :] != one[:-1, :]
         edge = np.zeros(one.shape, dtype=bool)
-        edge[:, 1:] |= one[:, 1:] != one[:, :-1]
-        edge[1:, :] |= one[1:, :] != one[:-1, :]
+        edge[:, 1:] |= across
+        edge[:, :-1] |= across
+        edge[1:, :] |= up
+        edge[:-1, :] |= up
         rgb[edge] = colors.rgb(t.model)
         rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
         return (np.flipud(rgba) * 255).round().astype(np.uint8)
