@@ -17,7 +17,8 @@ as the change begins, so they never name the mask that is going. The count of hi
 comes in once the first mask has landed. Input and output neurons, never dropped, keep a solid
 outline in the text colour throughout, as in the still; the note is set flush left, 36 px in.
 After the last step the lesson as one picture:
-the note, the big network and the title leave together (the title is known by then: the grid
+the note, the big network (its edges, then its neurons) and the title leave one after the other,
+each at an even pace (the title is known by then: the grid
 takes the whole frame), then the four steps' thinned networks come in one after the other (the
 counters leaving as the first comes in), in the order of the steps, two by two in reading order,
 each the big network drawn anew, its layers spread sideways (each dropped neuron's outline as wide
@@ -115,10 +116,11 @@ ROW_HALO = 10.0
 ROW_COUNT_SIZE = 26
 #: Seconds the page takes to clear before the grid comes in (the big network leaves whole
 #: first: drawn over it, a network coming in was a tangle of circles and edges), its parts
-#: going one after the other, each starting when the last is CLEAR_LAG gone, each at an even
-#: pace (eased over 0.75 s, the network's thin lines and rings crossed out of sight within a
-#: frame or two: 42 % of the page's ink lost in one frame, by pops.py's count).
-CLEAR_TIME, CLEAR_LAG = 1.6, 0.3
+#: going one after the other (the note, the edges, the neurons, the title), each starting when
+#: the last is CLEAR_LAG gone, each at an even pace (the network in one eased fade of 0.75 s,
+#: its thin lines and rings crossed out of sight within a frame or two: 42 % of the page's ink
+#: lost in one frame, by pops.py's count).
+CLEAR_TIME, CLEAR_LAG = 1.8, 0.3
 #: Seconds each network of the closing grid takes to come in (one after the other, in the
 #: order of the steps, each starting when the last is ROW_LAG in).
 ROW_IN, ROW_LAG = 0.8, 0.75
@@ -374,20 +376,18 @@ class Dropout(ThemedScene):
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
         # the page clears one part after another (all at once, the thin lines crossed out of
         # sight together and the screen lost most of its ink from one frame to the next): the
-        # note, the network whole (every neuron, edge and faded outline in one fade: layer by
-        # layer, its output neurons stood solid after the rest had dimmed, then went at once),
-        # then the title, known by then (the grid needs its room; fading with the network, the
-        # two crossed out of sight in one frame, 51 % of the page's ink); the counters go as
-        # step 1 comes in on the other side of the frame (gone before it, the page stood empty
-        # for 0.4 s, its last ink lost in one frame)
+        # note, the network's edges, its neurons (their rings and faded outlines: layer by
+        # layer, its output neurons stood solid after the rest had dimmed, then went at once;
+        # lines and rings in one fade crossed out of sight within a frame or two, 42 % of the
+        # page's ink lost in one frame), then the title, known by then (the grid needs its room;
+        # fading with the network, the two crossed out of sight in one frame, 51 % of the
+        # page's ink); the counters go as step 1 comes in on the other side of the frame (gone
+        # before it, the page stood empty for 0.4 s, its last ink lost in one frame)
         net = self.net
-        layers = [VGroup(*(net.edge(e) for e in (net.layout.edges_between(l - 1) if l else ())),
-                         *(net.neuron(*n) for n in net.layer_neurons(l)),
-                         *(ring for n, ring in self.faded.items() if n[0] == l))
-                  for l in range(len(SIZES))]
+        rings = VGroup(net.neuron_group, *self.faded.values())
         self.remove(net, *self.faded.values())
-        self.add(*layers)
-        parts = [self.note, VGroup(*layers), self.title]
+        self.add(net.edge_group, rings)
+        parts = [self.note, net.edge_group, rings, self.title]
         self.play(LaggedStart(*(FadeOut(g, rate_func=linear) for g in parts),
                               lag_ratio=CLEAR_LAG), run_time=CLEAR_TIME)
         counters = VGroup(self.counter, self.kept_line, self.sweep_key)
