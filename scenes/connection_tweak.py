@@ -26,12 +26,14 @@ nothing reads 0.000, unsigned) and a note that the neuron it feeds and every lat
 as those neurons and the cone's edges light up, and the hidden layers' largest |Δa|. The weight
 then moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is
 made: the weight, its edge (whose width follows |w|, seen to grow), every fill and every number
-move together, the slowest play of the video (NUDGE_TIME), while a pulse runs forward along the
-cone's edges to show which way the change travels. What the outputs did (their largest change, from
-gdcore) is said after. As the larger nudge after the first is said, the first nudge's Δa column
-fades in, in grey beside the live one under its nudge (at the way back it only repeated the live
-column); the larger nudge plays quicker (AGAIN_TIME): its staging is the first's, what is new is
-its changes beside the first's, and its words give both largest changes.
+move together, the slowest play of the video (NUDGE_TIME), and nothing else moves (a pulse run
+along the cone's edges meanwhile, never named on screen, read as a dark wedge sweeping over
+fills that had already changed: the forward pass is instant, every layer follows w at once).
+What the outputs did (their largest change, from gdcore) is said after. As the larger nudge
+after the first is said, the first nudge's Δa column fades in, in grey beside the live one under
+its nudge (at the way back it only repeated the live column); the larger nudge plays quicker
+(AGAIN_TIME): its staging is the first's, what is new is its changes beside the first's, and its
+words give both largest changes.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -558,16 +560,12 @@ class ConnectionTweak(ThemedScene):
 
     def tweak(self, w: float, back: bool = False, again: bool = False):
         """The weight to w (on the way `back` quicker, `again`, a nudge after the first,
-        quicker too) in one play, everything following it
-        frame by frame: its number and its edge, every neuron's fill and the cone's edges'
-        tint (cone_look), the hidden layers' and the outputs' numbers (their updaters read the
-        tracker), so what is shown is always the forward pass of the w shown. A pulse runs
-        forward along the cone's edges meanwhile: the way the change travels."""
+        quicker too) in one play, everything following it frame by frame: its number and its
+        edge, every neuron's fill and the cone's edges' tint (cone_look), the hidden layers'
+        and the outputs' numbers (their updaters read the tracker), so what is shown is always
+        the forward pass of the w shown. Nothing else moves: every layer follows w at once."""
         run_time = BACK_TIME if back else AGAIN_TIME if again else NUDGE_TIME
-        _, cone_edges = self.net.cone(self.downstream, self.connection[0])
-        pulse = self.net.wave([e for e in cone_edges if e != self.connection],
-                              color=self.theme.accent, run_time=run_time)
-        self.play(self.follow(w, run_time), pulse)
+        self.play(self.follow(w, run_time))
 
     def follow(self, w: float, run_time: float) -> UpdateFromAlphaFunc:
         """The weight from its value now to w (eased), the network's look set from gdcore at

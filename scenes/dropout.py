@@ -2,7 +2,8 @@
 
 The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
 seed and masks). The dense network comes in layer by layer, input to output, then the note beside
-it. The first mask comes in one hidden layer at a time, input to output, each change drawn as every
+it. The first mask comes in one hidden layer at a time, input to output (the step's name, "step 1
+of 4", coming in with the first layer's change), each change drawn as every
 later one (dropped hidden neurons turn to a thin faded outline, as in the still, filled with the
 page and drawn over the edges, so no line passes through them; their edges vanish; kept hidden ones
 take the accent, then their edges are lit in it, at full strength, where they stay until the step
@@ -16,7 +17,8 @@ as the change begins, so they never name the mask that is going. The count of hi
 comes in once the first mask has landed. Input and output neurons, never dropped, keep a solid
 outline in the text colour throughout, as in the still; the note is set flush left, 36 px in.
 After the last step the lesson as one picture:
-the note, the big network and the title leave together (the title is known by then: the grid
+the note, the big network (its edges, then its neurons) and the title leave one after the other,
+each at an even pace (the title is known by then: the grid
 takes the whole frame), then the four steps' thinned networks come in one after the other (the
 counters leaving as the first comes in), in the order of the steps, two by two in reading order,
 each the big network drawn anew, its layers spread sideways (each dropped neuron's outline as wide
@@ -42,6 +44,7 @@ from manim import (
     UpdateFromAlphaFunc,
     VGroup,
     Write,
+    linear,
 )
 
 from gdcore.networks import DROPOUT
@@ -113,8 +116,11 @@ ROW_HALO = 10.0
 ROW_COUNT_SIZE = 26
 #: Seconds the page takes to clear before the grid comes in (the big network leaves whole
 #: first: drawn over it, a network coming in was a tangle of circles and edges), its parts
-#: going one after the other, each starting when the last is CLEAR_LAG gone.
-CLEAR_TIME, CLEAR_LAG = 1.2, 0.3
+#: going one after the other (the note, the edges, the neurons, the title), each starting when
+#: the last is CLEAR_LAG gone, each at an even pace (the network in one eased fade of 0.75 s,
+#: its thin lines and rings crossed out of sight within a frame or two: 42 % of the page's ink
+#: lost in one frame, by pops.py's count).
+CLEAR_TIME, CLEAR_LAG = 1.8, 0.3
 #: Seconds each network of the closing grid takes to come in (one after the other, in the
 #: order of the steps, each starting when the last is ROW_LAG in).
 ROW_IN, ROW_LAG = 0.8, 0.75
@@ -240,9 +246,10 @@ class Dropout(ThemedScene):
         n_kept = self.kept_counts[s]
         dropped = set(self.dropped(s))
         if s == 0:
+            # the step's name comes in with the first layer's change (played alone before it,
+            # it was 0.4 s in which only the counter moved)
             self.step_num.set_value(1)
-            self.play(FadeIn(self.counter), run_time=0.6)
-            self.first_mask(dropped, n_kept)
+            self.first_mask(dropped, n_kept, with_first=[FadeIn(self.counter)])
             self.wait(0.8)
         else:
             # the last mask turns into the new one in one move, the lit edges going straight
@@ -259,13 +266,14 @@ class Dropout(ThemedScene):
         """The thinned network shown, drawn anew for the closing grid (_thumbnail)."""
         return _thumbnail(self.net, self.faded, self.theme)
 
-    def first_mask(self, dropped: set, n_kept: int):
+    def first_mask(self, dropped: set, n_kept: int, with_first=()):
         """The first mask on the dense network, one hidden layer at a time, input to output,
         each change drawn as every later one: dropped neurons to a thin faded outline (their
         own hidden), their edges gone; kept hidden neurons in the accent, then their edges lit
         in it, at full strength (the layer's edges from the one before it; with the last hidden
         layer, those to the outputs too). The count of kept neurons and the key of the accent
-        come in once the whole mask has landed."""
+        come in once the whole mask has landed; `with_first` plays with the first layer's
+        change."""
         last = len(SIZES) - 1
         lay = self.net.layout
         for h in range(1, last):
@@ -273,7 +281,8 @@ class Dropout(ThemedScene):
             reach = lay.edges_between(h - 1) + (lay.edges_between(h) if h == last - 1 else ())
             light = [e for e in reach if e[0] not in gone and e[1] not in gone]
             self.play(self.mask_to(gone, {n for n in dropped if n[0] == h}, set(), light=light,
-                                   upto=h), run_time=MASK_TIME)
+                                   upto=h), *(with_first if h == 1 else ()),
+                      run_time=MASK_TIME)
         set_number(self.k_num, n_kept)
         self.play(FadeIn(self.kept_line), FadeIn(self.sweep_key), run_time=0.6)
 
@@ -367,22 +376,20 @@ class Dropout(ThemedScene):
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
         # the page clears one part after another (all at once, the thin lines crossed out of
         # sight together and the screen lost most of its ink from one frame to the next): the
-        # note, the network whole (every neuron, edge and faded outline in one fade: layer by
-        # layer, its output neurons stood solid after the rest had dimmed, then went at once),
-        # then the title, known by then (the grid needs its room; fading with the network, the
-        # two crossed out of sight in one frame, 51 % of the page's ink); the counters go as
-        # step 1 comes in on the other side of the frame (gone before it, the page stood empty
-        # for 0.4 s, its last ink lost in one frame)
+        # note, the network's edges, its neurons (their rings and faded outlines: layer by
+        # layer, its output neurons stood solid after the rest had dimmed, then went at once;
+        # lines and rings in one fade crossed out of sight within a frame or two, 42 % of the
+        # page's ink lost in one frame), then the title, known by then (the grid needs its room;
+        # fading with the network, the two crossed out of sight in one frame, 51 % of the
+        # page's ink); the counters go as step 1 comes in on the other side of the frame (gone
+        # before it, the page stood empty for 0.4 s, its last ink lost in one frame)
         net = self.net
-        layers = [VGroup(*(net.edge(e) for e in (net.layout.edges_between(l - 1) if l else ())),
-                         *(net.neuron(*n) for n in net.layer_neurons(l)),
-                         *(ring for n, ring in self.faded.items() if n[0] == l))
-                  for l in range(len(SIZES))]
+        rings = VGroup(net.neuron_group, *self.faded.values())
         self.remove(net, *self.faded.values())
-        self.add(*layers)
-        parts = [self.note, VGroup(*layers), self.title]
-        self.play(LaggedStart(*(FadeOut(g) for g in parts), lag_ratio=CLEAR_LAG),
-                  run_time=CLEAR_TIME)
+        self.add(net.edge_group, rings)
+        parts = [self.note, net.edge_group, rings, self.title]
+        self.play(LaggedStart(*(FadeOut(g, rate_func=linear) for g in parts),
+                              lag_ratio=CLEAR_LAG), run_time=CLEAR_TIME)
         counters = VGroup(self.counter, self.kept_line, self.sweep_key)
         # one play per step (each starting as the last is mostly in): the grid fills in the
         # order of the steps

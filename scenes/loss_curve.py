@@ -16,7 +16,9 @@ networks' outputs interpolated and thresholded once: one boundary that moves, th
 with it), so the boundary moves as the curve falls. The readouts t and J stand at the chart's top
 right, over its empty corner; every cost is written as the still writes costs (numbers.cost:
 0.0258, three significant figures). At step EX.early a note under the curve gives its cost; at the
-end the start and the final cost are labelled one at a time; the final label says where training
+end the start and the final cost are labelled one at a time, with the still's marks: the start a
+hollow ring in ink, the end the run's hollow square, which the riding dot turns into; the final
+label says where training
 ended: the step it stops at, its cost, that cost's share of the start, and that it is still
 falling, slowly (no level line is drawn: the run stops before the curve reaches one). The data
 panel's title says it shows the decision regions; the curve, its dot and the J readout take the
@@ -34,6 +36,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Circle,
     Dot,
     FadeIn,
     FadeOut,
@@ -60,6 +63,7 @@ from gdviz.manim_blocks import (
     u_to_t,
 )
 from gdviz.manim_theme import ThemedScene, readout, sections
+from gdviz.race_scene import end_square
 from gdviz.theme import AXIS_LABELS
 
 #: The training run of the still (gdcore.networks.LOSS_CURVE).
@@ -226,9 +230,14 @@ class LossCurve(ThemedScene):
         rgb = np.where(one[..., None],
                        colors.mix(t.background, t.class_region(1), t.region_wash),
                        colors.mix(t.background, t.class_region(0), t.region_wash))
+        # the boundary two pixels wide, one on each side of where the classes meet (one
+        # pixel, on one side only, it was a hairline of 1.1 px at 480p beside the curve's 4.5)
+        across, up = one[:, 1:] != one[:, :-1], one[1:, :] != one[:-1, :]
         edge = np.zeros(one.shape, dtype=bool)
-        edge[:, 1:] |= one[:, 1:] != one[:, :-1]
-        edge[1:, :] |= one[1:, :] != one[:-1, :]
+        edge[:, 1:] |= across
+        edge[:, :-1] |= across
+        edge[1:, :] |= up
+        edge[:-1, :] |= up
         rgb[edge] = colors.rgb(t.model)
         rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
         return (np.flipud(rgba) * 255).round().astype(np.uint8)
@@ -349,7 +358,11 @@ class LossCurve(ThemedScene):
         p0, p1 = plot.c2p(0, l0), plot.c2p(last, l1)
         # the start at t = 0, its value written over the curve's first step, above and right
         # of its point (the curve falls away under it)
-        start = VGroup(Dot(p0, radius=0.09, color=t.accent),
+        # the house's marks, as the still's: the start a hollow ring in ink, the end the run's
+        # hollow square, into which the dot that rode the curve turns (a filled accent dot at
+        # the start read as a second current position)
+        ring = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
+        start = VGroup(ring.move_to(p0).set_z_index(4),
                        self.text(f"start: {numbers.cost(l0)}", 24))
         start[1].move_to(p0 + np.array([0.2, 0.08, 0]), aligned_edge=DOWN + LEFT)
         # where training ended, in gdcore's numbers: its last step, its cost, the share of the
@@ -365,7 +378,7 @@ class LossCurve(ThemedScene):
         leader = Line(np.array([p1[0], end.get_bottom()[1] - 0.1, 0]), p1 + 0.15 * UP,
                       color=t.muted, stroke_width=1.5)
         end.add(leader)
-        self.end_label = end
+        self.end_label, self.start_mark = end, start
         box, dots, img, key = self.data
         accuracy = EX.accuracy(self.result.net, self.X, self.Y)
         acc = self.text(f"{100 * accuracy:.0f} % classified correctly", 24)
@@ -378,7 +391,10 @@ class LossCurve(ThemedScene):
         self.level_note.move_to(end[2])
         self.remove(end[2])
         end.submobjects[2] = self.level_note
-        self.play(*(FadeIn(m) for m in end if m is not self.level_note), run_time=0.7)
+        dot = self.plot[2]
+        self.end_mark = end_square(t, t.accent).move_to(dot).set_z_index(4)
+        self.play(*(FadeIn(m) for m in end if m is not self.level_note),
+                  FadeOut(dot), FadeIn(self.end_mark), run_time=0.7)
         self.play(FadeIn(acc), run_time=0.7)
         self.wait(1.4)
 

@@ -314,6 +314,21 @@ def test_each_tweak_moves_the_weight_and_everything_after_it_together():
     assert scene.weight_width(scene.w0 + 1.0) > scene.weight_width(scene.w0) + 2
 
 
+def test_a_tweak_plays_the_weight_and_nothing_else():
+    """A tweak is one play of one animation, the weight's move with everything following it:
+    no pulse runs along the cone's edges meanwhile (one did, never named on screen, a dark
+    wedge sweeping over fills that had already changed)."""
+    scene = rendered(ConnectionTweak)
+    played = []
+    scene.play = lambda *anims, **kw: played.append(anims)
+    try:
+        scene.tweak(scene.w.get_value())
+    finally:
+        del scene.play
+    assert len(played) == 1 and len(played[0]) == 1
+    assert played[0][0].mobject is scene.net
+
+
 def test_halfway_through_a_tweak_the_readouts_are_the_forward_pass_of_the_w_shown():
     """Inside a tweak's play, too: at any moment of the weight's move the fills, the hidden
     layers' largest |Δa| and the outputs' numbers are gdcore's with the weight shown."""

@@ -219,15 +219,22 @@ def _watch(scene):
         count = int(scene.k_num.get_value()) if scene.kept_line in scene.mobjects else None
         lit = frozenset(e for e, op, rgb in zip(net.edge_ids, net.edge_opacity, net.edge_rgb)
                         if op > 0 and np.allclose(rgb, colors.rgb(scene.theme.accent)))
-        return "mask", int(scene.step_num.get_value()), out, faded, edges, count, lit
+        return ("mask", int(scene.step_num.get_value()), out, faded, edges, count, lit,
+                _seen(scene, scene.counter))
     shown = set(scene.get_mobject_family_members())
 
     def seen(m):
-        return any(k in shown and max(k.get_fill_opacity(), k.get_stroke_opacity()) > 0
-                   for k in m.family_members_with_points())
+        return _seen(scene, m, shown)
     return (scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps)
                                       if snap[0] in shown),
             seen(scene.counter), seen(scene.title))
+
+
+def _seen(scene, m, shown=None) -> bool:
+    """Whether any part of m is on screen, not wholly transparent."""
+    shown = set(scene.get_mobject_family_members()) if shown is None else shown
+    return any(k in shown and max(k.get_fill_opacity(), k.get_stroke_opacity()) > 0
+               for k in m.family_members_with_points())
 
 
 WATCHERS[Dropout] = _watch
@@ -249,7 +256,7 @@ def test_each_mask_turns_into_the_next_in_one_move():
     notes = [n for n in rendered(Dropout).notes if n is not None and n[0] == "mask"]
     hidden = sum(DROPOUT.sizes[1:-1])
     masks = [_dropped(s) for s in range(STEPS)]
-    for _, step, out, faded, edges, count, lit in notes:
+    for _, step, out, faded, edges, count, lit, _ in notes:
         assert out == faded
         assert edges == {(a, b) for (a, b) in scene_edges() if a not in out and b not in out}
         if count is not None:
@@ -325,3 +332,14 @@ def test_within_a_change_of_mask_each_edge_fades_one_way():
     want = [0.0 if a in after or b in after else 1.0 for a, b in net.edge_ids]
     assert np.allclose(seen[0], saved["edge_opacity"]) and np.allclose(seen[-1], want)
     assert before != after and (seen[0] != seen[-1]).sum() > 0
+
+
+def test_the_step_counter_comes_in_with_the_first_change_of_mask():
+    """The step's name comes in with the first hidden layer's change, never in a play of its
+    own (alone, it was 0.4 s in which only the counter moved): the first play after which it
+    is seen has dropped neurons already, those of the first hidden layer only."""
+    notes = [n for n in rendered(Dropout).notes if n is not None and n[0] == "mask"]
+    first = next(n for n in notes if n[7])
+    assert first[1] == 1
+    assert first[2] and {layer for layer, _ in first[2]} == {1}
+    assert first[2] == {n for n in _dropped(0) if n[0] == 1}

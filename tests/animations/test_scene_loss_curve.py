@@ -53,15 +53,17 @@ def test_decision_regions_follow_the_run_and_are_gdcores():
 
 
 def test_shading_and_boundary_are_one_picture_of_one_network():
-    """The image's boundary pixels are exactly where the shaded classes meet, and its shading
-    is the class of each pixel, both of the network at the last iteration."""
+    """The image's boundary pixels are exactly where the shaded classes meet, a pixel on each
+    side (two wide: one, on one side only, was a 1.1 px hairline at 480p), and its shading is
+    the class of each pixel, both of the network at the last iteration."""
     scene = rendered(LossCurve)
     t = scene.theme
     one = scene.regions[EX.steps]
     pix = np.flipud(scene.data[2].pixel_array[..., :3]).astype(float) / 255
-    edge = np.zeros(one.shape, dtype=bool)
-    edge[:, 1:] |= one[:, 1:] != one[:, :-1]
-    edge[1:, :] |= one[1:, :] != one[:-1, :]
+    # a pixel is on the boundary where any of its four neighbours is of the other class
+    pad = np.pad(one, 1, mode="edge")
+    edge = ((pad[1:-1, 2:] != one) | (pad[1:-1, :-2] != one) | (pad[2:, 1:-1] != one)
+            | (pad[:-2, 1:-1] != one))
     np.testing.assert_allclose(pix[edge], np.broadcast_to(rgb(t.text), pix[edge].shape),
                                atol=1 / 255)
     # each class's region a wash of its marks' colour: class 0's the data blue, class 1's rust
@@ -223,3 +225,23 @@ def test_no_inset_and_one_leader():
              if isinstance(m, Line) and m not in axes]
     assert len(lines) == 1 and lines[0] in scene.end_label
     assert abs(lines[0].get_start()[0] - lines[0].get_end()[0]) < 1e-6
+
+
+def test_the_start_is_the_ink_ring_and_the_end_the_runs_square():
+    """The house's marks, as the still's: at the end the start is a hollow ring in ink on the
+    page at step 0's cost, and the dot that rode the curve has turned into the run's hollow
+    square in the accent at the last step's cost (a filled accent dot at the start read as a
+    second current position)."""
+    scene = rendered(LossCurve)
+    t = scene.theme
+    plot, _, dot = scene.plot
+    ring, square = scene.start_mark[0], scene.end_mark
+    np.testing.assert_allclose(plot.p2c(ring.get_center()), [0, scene.losses[0]], atol=1e-9)
+    assert rgb(ring.get_stroke_color().to_hex()) == pytest.approx(rgb(t.text), abs=1e-3)
+    assert rgb(ring.get_fill_color().to_hex()) == pytest.approx(rgb(t.background), abs=1e-3)
+    np.testing.assert_allclose(plot.p2c(square.get_center()), [EX.steps, scene.losses[-1]],
+                               atol=1e-9)
+    assert square.get_fill_opacity() == 0
+    assert rgb(square.get_stroke_color().to_hex()) == pytest.approx(rgb(t.accent), abs=1e-3)
+    shown = scene.get_mobject_family_members()
+    assert square in shown and ring in shown and dot not in shown
