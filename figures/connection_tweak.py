@@ -10,8 +10,10 @@ every output, the weights cannot be tuned one at a time.
 
 Alt: A network diagram drawn in grey with four columns of circles. One connection from an input
 to a neuron of the first hidden layer is drawn thick and orange. That neuron, all {n2} neurons of
-the second hidden layer and all {n3} outputs are outlined in orange and tinted by how much their
-value changed; the orange edges that carry the change fan out from the first highlighted neuron.
+the second hidden layer and all {n3} outputs are ringed in heavy ink and filled in shades of
+orange-brown, the further from the page's colour the more their value changed (a colour bar on a
+log scale); the orange edges
+that carry the change fan out from the first highlighted neuron.
 """
 
 import numpy as np

@@ -15,7 +15,7 @@ flattens into a long, slowly sinking tail, with its first and last values labell
 their marks (the step axis linear, ticks 0 to 1,000), and the formula of J with its
 per-point cost named in words. An inset in the empty upper middle of the plot, framed on the
 page's colour, redraws the first {early_at} steps on their own step axis, on the same cost
-scale, its numbers written as the main axis's (0.10): the fall is steepest in the first few
+scale, its numbers written as the main axis's: the fall is steepest in the first few
 steps. Right, two
 interleaved crescent-shaped clusters of points, blue dots and rust-brown triangles,
 separated by a curved boundary line; the dots' side of it is shaded pale blue, the triangles'
@@ -82,7 +82,7 @@ def _inset(ax, theme, losses):
     ins.set_xlim(-X_PAD * EX.early, EX.early * 1.04)
     ins.set_ylim(ax.get_ylim())
     ins.set_xticks(range(0, EX.early + 1, INSET_STEP))
-    # the main axis's places (0.10): one format for one quantity in one figure
+    # the main axis's form (0.1): one format for one quantity in one figure
     ins.set_yticks(INSET_COST_TICKS)
     ins.yaxis.set_major_formatter(cost_ticks())
     ins.xaxis.set_major_formatter(gm.count_formatter())
