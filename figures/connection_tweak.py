@@ -12,8 +12,7 @@ Alt: A network diagram drawn in grey with four columns of circles. One connectio
 to a neuron of the first hidden layer is drawn thick and orange. That neuron, all {n2} neurons of
 the second hidden layer and all {n3} outputs are ringed in heavy ink and filled in shades of
 orange-brown, the further from the page's colour the more their value changed (a colour bar on a
-log scale); the orange edges
-that carry the change fan out from the first highlighted neuron.
+log scale); the orange edges that carry the change fan out from the first highlighted neuron.
 """
 
 import numpy as np
