@@ -247,12 +247,15 @@ def test_residuals_segments_predictions_and_squares(theme):
     r = fig.canvas.get_renderer()
     assert all(x.get_rotation() == 0 for x in vals)
     assert not vals[0].get_window_extent(r).overlaps(vals[1].get_window_extent(r))
-    # the mean's label under its line, clear of the 0.2 grid rule and of the low bars' values
+    # the mean's label over its line, on the page's colour, and the low bars' values all
+    # under it: never one row with them
     (mean_label,) = [x for x in fig.axes[1].texts if x.get_gid() == "mean-label"]
     box = mean_label.get_window_extent(r).transformed(fig.axes[1].transData.inverted())
     assert mean_label.get_text() == "mean 0.160" and mean < 0.2
-    assert box.y1 < mean and not any(
-        mean_label.get_window_extent(r).overlaps(x.get_window_extent(r)) for x in vals)
+    assert same_colour(mean_label.get_bbox_patch().get_facecolor(), t.background)
+    tops = [x.get_window_extent(r).transformed(fig.axes[1].transData.inverted()).y1
+            for x in vals]
+    assert box.y0 > mean > max(tops)
     # the predictions are small crosses (no role's mark: the ring is the start) on their
     # halo of the page, under the points, so where a point lies next to its prediction
     # (i = 5, 6: 0.04 and 0.038 from the line) the dot stands whole
@@ -285,7 +288,7 @@ def test_residuals_segments_predictions_and_squares(theme):
         assert p.get_alpha() is None and same_colour(p.get_facecolor(), t.error)
     # J as an equation (no word in the maths): half the mean of the squares, written out, never
     # half the rounded mean (half of 0.160 is 0.0800, not 0.0801)
-    assert (r"$J = \frac{1}{2} \cdot \frac{1}{7} \sum r_i^2 = "
+    assert (r"$J = \dfrac{1}{2} \cdot \dfrac{1}{7} \sum_{i=1}^{7} \, r_i^2 = "
             rf"{numbers.cost(regression.cost(m, b, X, Y), 'latex')}$") in texts(fig)
     assert "0.160 =" not in joined
     # the two small values stand level, each centred on its own bar, apart from each other,
