@@ -35,8 +35,11 @@ import functools
 
 import matplotlib.colors as mcolors
 import numpy as np
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.legend_handler import HandlerLine2D
+from matplotlib.markers import MarkerStyle
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import IdentityTransform
 
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
@@ -102,6 +105,34 @@ def _steps(ax, theme, pts, gid, keep=None):
     ax.scatter(pts[keep, 0], pts[keep, 1], c=shades(theme, len(pts) - 1)[keep - 1],
                cmap=time_shade(theme), vmin=0, vmax=1, s=DOT, edgecolors=theme.accent,
                linewidths=DOT_EDGE, zorder=4, gid=gid)
+
+
+#: Landing dots in the steps' key: the first, a middle and the last shade.
+KEY_LANDINGS = 3
+
+
+class StepsKey(HandlerLine2D):
+    """The steps' key as the steps are drawn: the path's line, KEY_LANDINGS landing dots along
+    it shaded as the first, a middle and the last step's (_steps)."""
+
+    def __init__(self, theme):
+        super().__init__()
+        self.theme = theme
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
+                       trans):
+        (line,) = super().create_artists(legend, orig_handle, xdescent, ydescent, width,
+                                         height, fontsize, trans)[:1]
+        theme, r = self.theme, np.sqrt(DOT) / 2 + DOT_EDGE
+        colors = time_shade(theme)(np.linspace(SHADE_FROM[theme.name], 1.0, KEY_LANDINGS))
+        xs = np.linspace(-xdescent + r, -xdescent + width - r, KEY_LANDINGS)
+        y = (height - ydescent) / 2
+        dots = PathCollection([MarkerStyle("o").get_path().transformed(
+            MarkerStyle("o").get_transform())], sizes=[DOT], offsets=np.column_stack(
+                [xs, np.full(KEY_LANDINGS, y)]), offset_transform=trans, facecolors=colors,
+            edgecolors=theme.accent, linewidths=DOT_EDGE, gid="steps-key")
+        dots.set_transform(IdentityTransform())
+        return [line, dots]
 
 
 def dot_radius() -> float:
@@ -315,8 +346,9 @@ def make_figure(theme):
     # one legend for the three panels, one row under them (no legend over a map)
     handles, labels = sx.get_legend_handles_labels()
     handles, labels = handles[:-1], labels[:-1]  # the end key last
+    # the steps' key shows what it names: the path with landings shaded from pale to full
     fig.legend([*handles, key], [*labels, END_KEY], loc="outside lower center", ncols=2,
-               frameon=False)
+               frameon=False, handler_map={handles[0]: StepsKey(theme)})
     fig.draw_without_rendering()  # the layout fixes the maps' scales on the page
     # one scale for m' and b' (the round bowl is round) in a panel as tall as the others
     _scaled_view(sx, fs.scaled)

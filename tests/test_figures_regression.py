@@ -1219,6 +1219,24 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
+def test_feature_scaling_steps_key_shows_landings_shaded_by_time(theme):
+    # the key that names the landings "shaded by time" draws them so: dots along its line,
+    # from the first landing's pale shade to the last's full accent, as on the zoom
+    fig = build("feature_scaling", theme)
+    t = th.get(theme)
+    (key,) = fig.legends
+    (dots,) = [c for c in key.findobj(PathCollection) if c.get_gid() == "steps-key"]
+    colors = dots.get_facecolors()
+    first, last = (gm.load("figures.feature_scaling").shades(t, 16)[i] for i in (0, -1))
+    shade = gm.load("figures.feature_scaling").time_shade(t)
+    assert len(colors) == 3
+    assert np.allclose(colors[0], shade(first)) and np.allclose(colors[-1], shade(last))
+    assert same_colour(dots.get_edgecolors()[0], t.accent)
+    xs = dots.get_offsets()[:, 0]
+    assert np.all(np.diff(xs) > 0)
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_feature_scaling_zoom_shows_every_bounce(theme):
     fig = build("feature_scaling", theme)
     fs = procedure.FEATURE_SCALING.run()
