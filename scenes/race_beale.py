@@ -1,9 +1,10 @@
 """All seven optimizers on Beale's function (gdcore.races.BEALE), log-scaled contours, the
 minimum (3, 0.5) at the end of a curved, flat-bottomed valley, the map as large as the
-right-hand column (the legend, the keys and the distance panel) leaves it; an inset over the
+right-hand column (the legend, each run's α in a column of its own, the keys and the distance
+panel) and the settings' line at the frame's foot leave it; an inset over the
 map's empty lower right (races.BEALE.inset.place, where no path runs), joined to a small box
 round the minimum by two thin lines, magnifies the end of the valley, where the seven runs end,
-its scale bar inside it on a plate, its name under it; the settings under the map.
+its scale bar inside it on a plate, its name under it.
 
 Render alone with: manim -ql scenes/race_beale.py RaceBeale
 """
@@ -24,10 +25,11 @@ class RaceBeale(RaceScene):
     # the start near the map's top edge (w₂ = 1.4 of 1.75): its name right of it, where no
     # path runs (the runs leave it downwards), clear of the frame
     START_LABEL = RIGHT
-    # as wide as the legend's column leaves it (the inset over the map's empty lower right,
-    # not under it), its top under the title
-    MAP_MAX_W = 6.55
+    # as large as the legend's column and the settings' line at the frame's foot leave it
+    # (the inset over the map's empty lower right, not under it), its top under the title
+    MAP_MAX_W, MAP_MAX_H = 7.28, 5.4
     MAP_TOP = 2.6
+    SETTINGS_FOOT = True
     # the w₂ label over the y numbers, where the room under the title is free, the map's
     # width not
     Y_LABEL_ABOVE = True
@@ -49,6 +51,6 @@ class RaceBeale(RaceScene):
     STATUS_GAP = 0.45
     # the inset over the map's lower right, where no path runs (races.BEALE.inset.place),
     # under the valley's end, its scale bar inside it and its name under it; the right-hand
-    # column keeps the legend and the keys over the distance panel, the settings under the map
+    # column keeps the legend and the keys over the distance panel, the settings at the foot
     INSET_BESIDE = "map"
     INSET_MAX_H = 1.9

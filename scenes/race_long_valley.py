@@ -2,13 +2,15 @@
 along the floor, Momentum swings from wall to wall, NAG dips below the floor once and then
 follows it, the adaptive methods turn down the valley at once. Five runs travel the floor one
 after another: on the map each path, dot and end square runs in a lane of its own, 3.6 px
-beside the next (RaceScene.LANE), so each dot heads a line of its own colour. An inset under
-the map at its right, beside the legend (as in the still, never over the map) and joined to a
-small box round the minimum by two thin lines, its scale bar inside it on a plate and its name
-under it, as in the still, magnifies the floor there, where six of the
-runs end, at their own points (Adagrad's, which ends on the minimum, set beside the star on a
-leader, as in the still); on the map they have no end square, as in the still (hollow squares
-a few pixels apart round the star read as a tangle): the inset's window marks where they end
+beside the next (RaceScene.LANE), so each dot heads a line of its own colour. The map is as
+wide as the distance panel beside it leaves it, the legend in two columns under it (each run's
+α in a column of its own). An inset over the map's empty floor under the valley's end
+(races.LONG_VALLEY.inset.place, where no path runs), its name left of it at its foot, joined
+to a small box round the minimum by two thin lines, its scale bar inside it on a plate,
+magnifies the floor there, where six of the runs end, at their own points (Adagrad's, which
+ends on the minimum, set beside the star on a leader, as in the still); on the map they have
+no end square, as in the still (hollow squares a few pixels apart round the star read as a
+tangle): the inset's window marks where they end
 (RaceScene.END_GATHER). The finish is played large: once the map has told its story (step
 44: SGD's crawl, Momentum's swings, NAG's and Adam's overshoots), before any of the six runs
 arrives in the inset's region, the inset comes in, its scale bar, name and lines leave, and it
@@ -34,8 +36,11 @@ class RaceLongValley(RaceScene):
     RACE_WORDS = ("SGD drops to the valley floor and crawls along it, Momentum swings from wall to "
                   "wall, and the adaptive methods turn down the valley at once")
     TAIL = 10
-    MAP_MAX_W = 7.3  # the distance panel at its larger numbers still 150 px wide or more
-    MAP_MAX_H = 5.0
+    # as wide as the distance panel leaves it (its axis 150 px wide or more), the w₂ label
+    # over the y numbers, the legend in two columns under it
+    MAP_MAX_W, MAP_MAX_H = 8.2, 5.0
+    MAP_TOP = 2.45
+    Y_LABEL_ABOVE = True
     X_TICK, Y_TICK = 2.0, 1.0
     STEP_TICK = 40
     LEGEND_BELOW = True
@@ -48,9 +53,9 @@ class RaceLongValley(RaceScene):
     # points hollow squares round the star as a tangle). During the race the star under the
     # heads, so that no head that reaches the minimum hides under it
     END_GATHER = True
-    # the inset beside the map, as in the still: under it at the right, under the floor's
-    # end, the legend in one column to its left
-    INSET_BESIDE = "below"
+    # the inset over the map, under the floor's end, where no path runs (races.LONG_VALLEY.
+    # inset.place): under the map it took the legend's room, and the legend the map's
+    INSET_BESIDE = "map"
     # short: right-aligned beside the zoomed view's scale bar, clear of the line that joins
     # the view's left corner to its box on the map
     ZOOM_HEADING = "the ends, magnified"

@@ -149,6 +149,9 @@ PANEL_WIDTH = 3.0
 #: Nothing closer than this (scene units, about 27 px at 480p) to the frame's edge; the map's y
 #: label keeps MAP_EDGE (35 px) from the left edge.
 EDGE, MAP_EDGE = 0.45, 0.58
+#: How far (scene units, 2.4 px at 480p) a row of end squares keeps inside the distance
+#: panel's frame (RaceScene.panel_row).
+PANEL_INSIDE = 0.04
 #: The least distance between the centres of two end squares in the distance panel, in their
 #: sides (RaceScene.panel_row): a side and the two rims in the page's colour.
 PANEL_END_GAP = 1.1
@@ -173,11 +176,17 @@ PANEL_FOOT = 0.45
 #: where the settings need more lines than leave it, they run on one line across the frame's
 #: foot, the panel ending above them.
 SETTINGS_GAP = 0.2
+#: The least room (scene units, 12 px at 480p) between a run's name in the zoomed view and the
+#: view's frame (RaceScene.end_names).
+NAME_CLEAR = 0.2
 #: Gap (scene units) between the distance panel's step axis and its label at the axis's end:
 #: wider than half the last step's number, so the label never touches it.
 STEP_LABEL_GAP = 0.3
 #: Height of a legend row (scene units) and the gap between the map and the right-hand column.
 ROW, COLUMN_GAP = 0.33, 0.6
+#: The gap (scene units, 12 px at 480p) between the legend's longest name and its column of
+#: learning rates (RaceScene.build_legend).
+RATE_GAP = 0.2
 #: The least gap (scene units, 18 px at 480p) between the map's w₁ label and the distance
 #: panel's header where the two stand level.
 HEADER_GAP = 0.3
@@ -496,6 +505,10 @@ class RaceScene(ThemedScene):
     X_LABEL_UP = 0.0
     STEP_TICK = 40
     LEGEND_BELOW = False
+    #: the settings on one line across the frame's foot, the distance panel ending above them,
+    #: not under the map in the lines the room beside the column leaves: the map takes the
+    #: height they took
+    SETTINGS_FOOT = False
     #: the gap between the widest legend label and the column of statuses
     STATUS_GAP = STATUS_GAP
     MAP_LEVELS: int | None = None
@@ -531,7 +544,8 @@ class RaceScene(ThemedScene):
     #: where the inset stands beside the map (never over a path):
     #: "map", over the map, in the part of it no path crosses (races.Inset.place: the map
     #: takes the room under it), the legend and the keys in the right-hand column over the
-    #: distance panel, the settings under the map;
+    #: distance panel, the settings under the map (or SETTINGS_FOOT), or (LEGEND_BELOW) the
+    #: legend in two columns under the map, the keys and settings under the panel;
     #: "below", under the map at its right, under its region, the legend in one column to its
     #: left (LEGEND_BELOW) or the settings a note a line to its left (the legend and the keys
     #: in the right-hand column, over a distance panel as tall as the column leaves);
@@ -799,6 +813,8 @@ class RaceScene(ThemedScene):
         # at the frame's right: at its left, level with the settings' last line, it read on
         # from them
         self.inset_name.next_to(frame, DOWN, buff=NAME_GAP).align_to(frame, RIGHT)
+        if getattr(self, "inset_name_left", False):  # (place_on_map) left of it, at its foot
+            self.inset_name.next_to(frame, LEFT, buff=2 * NAME_GAP).align_to(frame, DOWN)
         if self.beside() == "map":  # over the map's level lines
             _halo(self.inset_name, t).set_z_index(6)
         if r.surface.minimum is not None:
@@ -871,9 +887,18 @@ class RaceScene(ThemedScene):
         (rx0, rx1), (ry0, ry1) = r.inset.region
         (px0, px1), (py0, py1) = r.inset.place
         lo, hi = self.ax.c2p(px0, py0), self.ax.c2p(px1, py1)
-        name = self.text(self.INSET_NAME, SMALL_SIZE).height + NAME_GAP
+        label = self.text(self.INSET_NAME, SMALL_SIZE)
         aspect = (rx1 - rx0) / (ry1 - ry0)
-        w = min(hi[0] - lo[0], (hi[1] - lo[1] - name) * aspect)
+        w = min(hi[0] - lo[0], (hi[1] - lo[1] - label.height - NAME_GAP) * aspect)
+        # a part too low for a wide region's inset and its name under it (the long valley's):
+        # the name left of the frame, level with its foot, over the map's empty floor, the
+        # frame the part's full height
+        beside = min(hi[0] - lo[0], (hi[1] - lo[1]) * aspect)
+        left = self.ax.c2p(self.RACE.window[0][0], 0)[0]
+        self.inset_name_left = (beside > 1.1 * w
+                                and hi[0] - beside - NAME_GAP - label.width > left + 0.2)
+        if self.inset_name_left:
+            w = beside
         h = w / aspect
         return (np.array([hi[0] - w, hi[1] - h, 0]), np.array([hi[0], hi[1], 0]))
 
@@ -1096,12 +1121,14 @@ class RaceScene(ThemedScene):
         return mark.set_stroke(t.background)
 
     def legend_row(self, name: str):
-        """The swatch and label (name and learning rate) of optimizer `name`, and its status:
-        where it left the frame, or (shown at the end) how far from the target it ended."""
+        """The swatch and label of optimizer `name` (its name and, build_legend's α column, its
+        learning rate: one line on one baseline, its pieces the name and the rate), and its
+        status: where it left the frame, or (shown at the end) how far from the target it
+        ended."""
         t = self.theme
         c = t.opt(name)
         swatch = opt_mark(name, 0.1, c)  # the key: the run's colour and mark
-        rate = numbers.hyper(r"\alpha", self.RACE.hyper[name]["lr"], "latex")
+        rate = numbers.latex(self.RACE.hyper[name]["lr"], sig=3, floor=0)
         label = self.mixed(f"{name}  ${rate}$", SMALL_SIZE)
         # every label the same way from its key's centre (a triangle is wider than a dot)
         label.next_to(swatch.get_center() + 0.1 * RIGHT, RIGHT, buff=0.2)
@@ -1147,11 +1174,32 @@ class RaceScene(ThemedScene):
         for name in NAMES:
             lines[name], statuses[name] = self.legend_row(name)
         per_col = -(-len(NAMES) // columns)
+        # the learning rates in a column of their own, headed α, flush left (one digit before
+        # each point: the points aligned) a RATE_GAP right of the longest name; written after
+        # each name ("Momentum α = 0.01") the column was as wide as the longest such label,
+        # and beside it the map 46 % of the frame's width
+        names_w = max(m[1][0].get_right()[0] - m.get_left()[0] for m in lines.values())
+        for line in lines.values():
+            _, rate = line[1]
+            rate.shift((line.get_left()[0] + names_w + RATE_GAP - rate.get_left()[0]) * RIGHT)
+        rate_head = self.mixed(r"$\alpha$", SMALL_SIZE, self.theme.muted)
+        rate_x = names_w + RATE_GAP  # from the column's left edge
+        header = self.finish_header()
         label_w = max(m.width for m in lines.values()) + self.STATUS_GAP
         status_w = max(m.width for m in statuses.values())
+        heads = [header] if header else []
+        if header:  # the statuses' header, right-aligned over them, clear of the α's; where
+            # its one line would reach over the α column (short statuses: the long valley's
+            # 0.15), in two lines ("final" over "distance"), not pushing the statuses away
+            # from their rates
+            reach = rate_x + rate_head.width + HEADER_GAP  # the least left edge it may take
+            words = header.split()
+            if len(words) > 1 and label_w + status_w - self.text(header, SMALL_SIZE).width < reach:
+                heads = [words[0], " ".join(words[1:])]
+            head_w = max(self.text(h, SMALL_SIZE).width for h in heads)
+            label_w = max(label_w, reach + head_w - status_w)
+        first = max(1, len(heads))  # header rows
         col_w = label_w + status_w + 0.6
-        header = self.finish_header()
-        first = 1 if header else 0
         rows = VGroup()
         for i, name in enumerate(NAMES):
             col, row = divmod(i, per_col)
@@ -1162,13 +1210,22 @@ class RaceScene(ThemedScene):
             statuses[name].move_to(np.array([col * col_w + label_w, y, 0]), aligned_edge=LEFT)
             rows.add(lines[name], statuses[name])
         legend = VGroup(rows)
+        #: the α over each column of learning rates (on the header's last line), shown from
+        #: the start
+        self.rate_header = VGroup()
+        for col in range(min(columns, len(NAMES))):
+            h = rate_head if col == 0 else rate_head.copy()
+            h.move_to(np.array([col * col_w + rate_x, -(first - 0.5) * ROW, 0]),
+                      aligned_edge=LEFT)
+            self.rate_header.add(h)
+        legend.add(self.rate_header)
         self.header = None
         if header:  # right-aligned over each column of statuses, into the labels' room
             self.header = VGroup()
             for col in range(columns):
-                h = self.text(header, SMALL_SIZE, self.theme.muted)
-                h.move_to(np.array([col * col_w + label_w + status_w, -0.5 * ROW, 0]),
-                          aligned_edge=RIGHT)
+                h = VGroup(*(self.text(w, SMALL_SIZE, self.theme.muted).move_to(
+                    np.array([col * col_w + label_w + status_w, -(j + 0.5) * ROW, 0]),
+                    aligned_edge=RIGHT) for j, w in enumerate(heads)))
                 self.header.add(h)
             legend.add(self.header)
             self.header.set_opacity(0)
@@ -1254,7 +1311,13 @@ class RaceScene(ThemedScene):
         place = None
         if self.LEGEND_BELOW:  # the legend under the map and the panel, the settings beside it
             self.legend = self.build_legend(columns=1 if beside == "below" else 2)
-            self.legend.shift(np.array([self.ax.get_left()[0], map_bottom - 0.7, 0]))
+            # its top 0.7 under the map's frame, or as high as keeps its foot off the frame's
+            # margin, clear under the map's numbers
+            y = max(map_bottom - 0.7, -config.frame_y_radius + EDGE + self.legend.height)
+            y = min(y, self.ax.get_bottom()[1] - 0.15)
+            self.legend.shift(np.array([self.ax.get_left()[0], y - self.legend.get_top()[1], 0]))
+            if beside == "map":  # over the map, in the part no path crosses
+                place = self.place_on_map()
             if beside == "below":  # under the map at its right, level with the legend's
                 # top, from a column's gap right of the legend to the map's right edge
                 (rx0, rx1), (ry0, ry1) = r.inset.region
@@ -1266,9 +1329,10 @@ class RaceScene(ThemedScene):
             settings = VGroup(*keys, *(self.tex(s, TICK_SIZE, t.muted) for s in notes))
             settings.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
             settings.to_corner(DOWN + RIGHT, buff=EDGE)
-            # the panel down past the map's foot, its step numbers clear above the keys
+            # the panel down to its step numbers' room above the keys (past the map's foot,
+            # or short of it where the map is the taller)
             panel_top = top
-            panel_bottom = min(map_bottom, settings.get_top()[1] + PANEL_FOOT + 0.25)
+            panel_bottom = settings.get_top()[1] + PANEL_FOOT + 0.25
         else:  # the legend and the keys above the panel in the right-hand column, the
             # panel below them down to the frame's foot, the settings under the map
             self.legend = self.build_legend(columns=1)
@@ -1331,7 +1395,7 @@ class RaceScene(ThemedScene):
                             break
                     w -= 0.02
                     h = w * (ry1 - ry0) / (rx1 - rx0)
-            if settings.get_top()[1] > self.ax.get_bottom()[1] - SETTINGS_GAP:
+            if self.SETTINGS_FOOT or settings.get_top()[1] > self.ax.get_bottom()[1] - SETTINGS_GAP:
                 # no room under the map: the settings on one line across the foot of the
                 # frame, the panel down to just above it
                 settings = self.settings_lines(notes, np.inf).to_corner(DOWN + LEFT, buff=EDGE)
@@ -1422,9 +1486,10 @@ class RaceScene(ThemedScene):
     def panel_row(self):
         """The distance panel's end squares, each at its own last point: where the ends of some
         runs lie closer in height than PANEL_END_GAP (a cluster, in the order of their
-        heights), their squares stand side by side in a row centred on the last step, each
-        at its own height, the lowest at the left, PANEL_END_GAP sides apart: none hides
-        another, none leaves its curve's end."""
+        heights), their squares stand side by side in a row centred on the last step (or as
+        near it as keeps the row inside the panel's frame: in a short panel more ends crowd
+        into one row), each at its own height, the lowest at the left, PANEL_END_GAP sides
+        apart: none hides another, none leaves its curve's end."""
         ends = self.panel_ends
         if not ends:
             return
@@ -1436,9 +1501,13 @@ class RaceScene(ThemedScene):
                 clusters[-1].append(name)
             else:
                 clusters.append([name])
+        right = self.panel.c2p(self.RACE.steps * (1 + PANEL_PAD), self.panel.y_range[0])[0]
         for group in clusters:
             for j, name in enumerate(group):
                 ends[name].shift((j - (len(group) - 1) / 2) * gap * RIGHT)
+            over = ends[group[-1]].get_right()[0] - (right - PANEL_INSIDE)
+            for name in group if over > 0 else ():
+                ends[name].shift(over * LEFT)
 
     def section_finish(self):
         """The whole of every path at full strength, and how each run ended, in the legend;
@@ -1522,7 +1591,7 @@ class RaceScene(ThemedScene):
                     for n in stayed),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
-        self.zoom_names = [self.end_name(n) for n in self.inset_ends]
+        self.zoom_names = self.end_names()
         self.play(*(FadeIn(m) for m in self.zoom_names), run_time=ZOOM_NAMES)
         self.hold(self.FINISH_HOLD, "finish")
 
@@ -1723,8 +1792,8 @@ class RaceScene(ThemedScene):
         #: square, on a halo: the legend, which has left, is not needed to read the colours
         #: (ZOOM_FROM_REGION) above its square, clear of the lane above its own, from its
         #: left edge rightwards, clear of the paths that climb away left of it
-        self.zoom_names = [self.end_name(n, buff=self.LANE + 0.08, left=True) if region
-                           else self.end_name(n) for n in self.inset_ends]
+        self.zoom_names = ([self.end_name(n, buff=self.LANE + 0.08, left=True)
+                            for n in self.inset_ends] if region else self.end_names())
         self.zoom_state = grown, faded, grow
         if racing and self.ARRIVAL:
             self.zoom_gain = g
@@ -1744,6 +1813,35 @@ class RaceScene(ThemedScene):
                     (box.get_corner(DOWN + RIGHT), frame.get_corner(UP + RIGHT)))
         for line, (a, b) in zip(self.inset_lines, ends):
             line.put_start_and_end_on(a, b)
+
+    def end_names(self) -> list[VMobject]:
+        """(In the zoomed view beside the map.) Each run's name in ink beside its end square, on
+        a halo, in the first of these places that keeps it NAME_CLEAR inside the view's frame
+        and clear of every square, the star and the names already placed: under its square,
+        over it, left of it, right of it (the first place, whatever it meets, if none does).
+        Always over their squares, the names of the runs that end on the valley's floor stood
+        20 px from the top of the view, Adagrad's (its square set above the star) 8 px."""
+        frame, star = self.inset_frame, self.inset_star
+        lo = frame.get_corner(DOWN + LEFT) + NAME_CLEAR
+        hi = frame.get_corner(UP + RIGHT) - NAME_CLEAR
+        blocks = [*self.inset_ends.values(), star]
+
+        def clear(m, n):
+            return (m.get_right()[0] < n.get_left()[0] or n.get_right()[0] < m.get_left()[0]
+                    or m.get_top()[1] < n.get_bottom()[1] or n.get_top()[1] < m.get_bottom()[1])
+
+        out = []
+        for name, sq in self.inset_ends.items():
+            text = self.text(name, SMALL_SIZE)
+            places = [text.copy().next_to(sq, way, buff=0.08) for way in (DOWN, UP, LEFT, RIGHT)]
+            label = next((m for m in places
+                          if np.all(m.get_corner(DOWN + LEFT)[:2] >= lo[:2])
+                          and np.all(m.get_corner(UP + RIGHT)[:2] <= hi[:2])
+                          and all(clear(m, b) for b in blocks if b is not sq)),
+                         places[0])
+            blocks.append(label)
+            out.append(_halo(label, self.theme).set_z_index(6))
+        return out
 
     def end_name(self, name: str, buff: float = 0.08, left: bool = False) -> VMobject:
         """(In the zoomed view.) Run `name`'s name in ink beside its end square, `buff` from it,

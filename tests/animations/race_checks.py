@@ -204,7 +204,8 @@ def check_drawing(scene, k, finished=False):
                         cuts = [y for lo, y in zip(ys, ys[1:]) if y - lo >= gap - 1e-12]
                         row = [y for y in ys if sum(c <= y for c in cuts)
                                == sum(c <= end.get_y() for c in cuts)]
-                        assert abs(end.get_x() - at[0]) <= (len(row) - 1) / 2 * gap + 1e-9
+                        # (centred on it, or shifted left to stay inside the frame)
+                        assert abs(end.get_x() - at[0]) <= (len(row) - 1) * gap + 1e-9
                         assert end.get_right()[0] < scene.panel.c2p(
                             race.steps * (1 + PANEL_PAD), 0)[0]
                         continue
@@ -321,11 +322,44 @@ def check_layout(scene, least_map=None):
     label = scene.step_label
     assert label.get_left()[0] > end[0] and label.get_bottom()[1] < end[1] < label.get_top()[1]
     assert scene.ax.width * scene.ax.height > scene.legend.width * scene.legend.height
+    check_rates(scene)
     ticks = [m for ax in (scene.ax, scene.panel) for m in ax.submobjects
              if isinstance(m, SingleStringMathTex) and m not in ax.labels]
     assert len(ticks) >= 8
     for m in ticks + [*scene.statuses.values()]:
         assert m.height * PX >= LEAST_PX, (m, m.height * PX)
+
+
+def check_rates(scene):
+    """The legend's learning rates in a column of their own: each row's rate is gdcore's α for
+    its run (numbers.latex, as numbers.hyper writes it), on its name's baseline, flush left
+    RATE_GAP right of the legend's longest name; an α heads each column of rates, flush with
+    them, over the first row; the statuses 24 px or more right of the rates."""
+    from gdviz import numbers
+    from gdviz.race_scene import RATE_GAP
+
+    rows = scene.legend[0]
+    lines, statuses = list(rows[0::2]), list(rows[1::2])
+    columns = {}
+    for name, line in zip(NAMES, lines):
+        words, rate = line[1]
+        assert words.original_text == name
+        assert rate.tex_string == numbers.latex(scene.RACE.hyper[name]["lr"], sig=3, floor=0)
+        assert rate.get_bottom()[1] < words.get_center()[1] < rate.get_top()[1]
+        columns.setdefault(round(line.get_left()[0], 6), []).append((words, rate))
+    # (every column of the legend alike: the longest name of all)
+    longest = max(line[1][0].get_right()[0] - line.get_left()[0] for line in lines)
+    heads = sorted(scene.rate_header, key=lambda m: m.get_left()[0])
+    assert len(heads) == len(columns) >= 1
+    for head, (left, col) in zip(heads, sorted(columns.items())):
+        lefts = {round(rate.get_left()[0], 9) for _, rate in col}
+        assert len(lefts) == 1, lefts
+        assert min(lefts) - left == pytest.approx(longest + RATE_GAP, abs=1e-5)
+        assert head.get_left()[0] == pytest.approx(min(lefts))
+        assert head.get_bottom()[1] > max(r.get_top()[1] for _, r in col)
+        assert "alpha" in head.original_text
+    for line, status in zip(lines, statuses):
+        assert (status.get_left()[0] - line[1][1].get_right()[0]) * PX >= 24 - 1e-6
 
 
 def check_colours(scene, least=100, least_panel=30):
@@ -365,7 +399,8 @@ def check_inset(scene):
     """In the final frame the inset parts the runs that end about the minimum: its frame lies
     beside the map, as in the still (none of it over the map's frame, the legend, the keys and
     settings or the distance panel), at one scale in x and y, its scale bar inside it, in its
-    lower half, its number on a plate of the page's colour, its name under it;
+    lower half, its number on a plate of the page's colour, its name under it (or, where
+    place_on_map set it so, left of it at its foot);
     each run that ends in its region has an end square there, in its colour, on gdcore's last
     point read back through the inset's axes, or (check_inset_ends) set beside it on a leader;
     the squares pairwise apart by at least a side and a rim either side of it (while on the map
@@ -408,7 +443,11 @@ def check_inset(scene):
     assert plate.get_fill_color().to_hex().upper() == scene.theme.background.upper()
     assert plate.get_fill_opacity() == 1
     named = _box(scene.inset_name)
-    assert named[3] < frame[2] and scene.inset_name in scene.get_mobject_family_members()
+    if getattr(scene, "inset_name_left", False):  # left of it, level with its foot
+        assert named[1] < frame[0] and named[2] == pytest.approx(frame[2], abs=0.02)
+    else:
+        assert named[3] < frame[2]
+    assert scene.inset_name in scene.get_mobject_family_members()
     for other in (scene.legend, scene.settings, scene.panel):
         assert apart(named, _box(other))
     np.testing.assert_allclose((hi[0] - lo[0]) / (rx1 - rx0), (hi[1] - lo[1]) / (ry1 - ry0),
