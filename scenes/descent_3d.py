@@ -142,11 +142,14 @@ HOLD_SECONDS = 1.8
 OUTLINE_SECONDS = 0.8
 OUTLINE_HALO = 2.0
 PULSE_FROM = 7.0
-#: The close-up grows out of its box at an even pace (its corners moving straight, at one
-#: speed) over CLOSE_SECONDS + GROW_SECONDS, fading in over its first OPEN_FADE seconds, as the
-#: veil comes over the surface in the first CLOSE_SECONDS; then alone over the empty page.
-#: (Held at its box's size, about 6 px tall, for the veil's second, then grown geometrically
-#: from rest, its first instant read as nearly empty.)
+#: The close-up grows out of its box (its corners moving straight) over CLOSE_SECONDS +
+#: GROW_SECONDS (opening), fast from the box and easing to rest at its size, fading in over its
+#: first OPEN_FADE seconds, as the veil comes over the surface at one pace in the first
+#: CLOSE_SECONDS; then alone over the empty page. (Held at its box's size, about 6 px tall, for
+#: the veil's second, then grown geometrically from rest, its first instant read as nearly
+#: empty; grown at an even pace under an eased veil, its lines and words moved most where it
+#: was largest and the dark video lost half its ink, pixel for pixel, from one frame to the
+#: next, 0.52 by the pops check: 0.40 eased, the veil at one pace.)
 OPEN_FADE = 0.3
 #: It goes back as it came (RETURN_SECONDS, the way out's time): onto its box at an even pace
 #: (closing), following the box as the camera turns, its words fading over the first half of
@@ -264,6 +267,14 @@ def sweep_theta(elapsed: float) -> float:
     else:
         u = top * (t - e / 2)
     return THETA_FROM + u * (END_THETA - THETA_FROM)
+
+
+def opening(a: float) -> tuple[float, float]:
+    """The close-up's way out of its box a share `a` of the way through CLOSE_SECONDS +
+    GROW_SECONDS: (u, its share of the way from its box to its size: 1 − (1 − a)², fast from
+    the box, easing to rest at its size; the veil's opacity, rising at one pace over the first
+    CLOSE_SECONDS)."""
+    return 1.0 - (1.0 - a) ** 2, min(1.0, a * (CLOSE_SECONDS + GROW_SECONDS) / CLOSE_SECONDS)
 
 
 def closing(a: float) -> tuple[float, float, float]:
@@ -973,7 +984,7 @@ class Descent3d(ThemedScene):
         self.play(FadeIn(self.marks, rate_func=lambda a: smooth(min(1.0, 2.0 * a))),
                   self.pulse.animate(rate_func=smooth).set_value(1.0),
                   run_time=OUTLINE_SECONDS)
-        # the close-up grows out of its box at an even pace, fading in as it starts, while the
+        # the close-up grows out of its box (opening), fading in as it starts, while the
         # surface leaves under the veil; then alone, over the empty page, to its size in the
         # middle of the frame
         self.veil = Rectangle(width=config.frame_width + 1, height=config.frame_height + 1,
@@ -994,10 +1005,10 @@ class Descent3d(ThemedScene):
         # FadeIn's copies, at the axes' last size, and the ball went off the map as it grew)
         for mob, _ in self.close_drawers:
             mob.clear_updaters()
-        self.play(self.grown.animate(rate_func=linear).set_value(1.0),
+        self.play(self.grown.animate(rate_func=lambda a: opening(a)[0]).set_value(1.0),
                   FadeIn(self.close, rate_func=first(OPEN_FADE)),
                   UpdateFromFunc(self.close, self.place_close),
-                  *self.veil_to(1.0, rate_func=first(CLOSE_SECONDS)), run_time=total)
+                  *self.veil_to(1.0, rate_func=lambda a: opening(a)[1]), run_time=total)
         for mob, draw in self.close_drawers:
             mob.add_updater(draw, call_updater=True)
         self.close.add_updater(self.place_close)

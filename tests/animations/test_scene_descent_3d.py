@@ -618,8 +618,8 @@ def test_the_close_up_takes_the_surfaces_colours():
 def test_the_close_up_enters_from_an_outline_closing_onto_its_box():
     """On the surface the close-up's region is about 13 × 6 px: its outline comes in
     PULSE_FROM times larger (80 px wide or more at 480p) and closes onto it; the close-up then
-    grows out of the box at an even pace, its height a straight function of the share of its
-    way (grown geometrically from rest, it stayed a speck for its first half second)."""
+    grows out of the box, its height a straight function of the share of its way (grown
+    geometrically from rest, it stayed a speck for its first half second)."""
     from scenes.descent_3d import CLOSE_HEIGHT, PULSE_FROM
 
     scene = rendered(Descent3d, upto="crawl")
@@ -683,3 +683,24 @@ def test_the_close_up_goes_back_onto_its_box_as_it_came():
     k = 0.02
     height = ((1 - u) * k + u)[np.argmax(veil < 1.0)]
     assert 2 * k <= height <= 0.5
+
+
+def test_the_close_up_grows_fast_from_its_box_and_eases_to_rest():
+    """The way out (opening, over CLOSE_SECONDS + GROW_SECONDS): fast from the box, its share
+    of the way 1 − (1 − a)², so it moves least where it is largest and comes to rest at its
+    size; the veil over the surface at one pace over the first CLOSE_SECONDS. (At an even pace
+    under an eased veil, the dark video lost half its ink pixel for pixel in one frame.)"""
+    from scenes.descent_3d import CLOSE_SECONDS, GROW_SECONDS, opening
+
+    total = CLOSE_SECONDS + GROW_SECONDS
+    frames = np.linspace(0.0, 1.0, round(total * 15) + 1)
+    u, veil = np.array([opening(a) for a in frames]).T
+    assert (u[0], veil[0], u[-1], veil[-1]) == (0.0, 0.0, 1.0, 1.0)
+    step = np.diff(u)
+    assert np.all(step > 0) and np.all(np.diff(step) < 0)  # fastest at the box, then slower
+    assert step[-1] < 0.1 * step[0]  # at rest as it reaches its size
+    assert step[0] <= 2.0 / (total * 15) + 1e-9
+    # the veil at one pace until it is whole, then held
+    rising = veil < 1.0
+    np.testing.assert_allclose(np.diff(veil)[rising[1:]], 1.0 / (CLOSE_SECONDS * 15), rtol=1e-9)
+    assert np.all(veil[frames * total >= CLOSE_SECONDS - 1e-9] == 1.0)
