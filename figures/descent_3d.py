@@ -12,21 +12,22 @@ and its second jumps back over the valley to the floor: these two steps are draw
 a dot marks the end of each of the first three. From the fourth step on, the steps are too short
 to tell apart at this scale: they pile up under the star that marks the minimum, the run ending
 at J = {j_end} (the least J is {j_star}), on the minimum: the end square, hollow, at the last
-point, frames the star. The surface is drawn for b from {b_cut} to 8: its front edge cuts across
-the valley's floor, along the front side of a box outlined on the floor round the minimum. That
-box is drawn enlarged at the bottom left, under the m axis, seen from above, joined to it by two
-thin lines that run down from the box's front corners in front of the surface: from the third
-point on, the path zig-zags across the floor in ever shorter steps, turns and runs down the
+point, frames the star. The whole bowl is drawn, m from {m_lo} to {m_hi} and b from {b_lo} to
+{b_hi}, the minimum in the middle of its floor, in plain view: no part of the bowl lies between
+it and the eye. A small box is outlined on the floor round the minimum. It is drawn enlarged at
+the bottom left, under the m axis, seen from above, joined to it by two thin lines that run down
+across the front of the bowl: from the third point on, the path zig-zags across the floor in
+ever shorter steps, turns and runs down the
 floor to the star, the hollow end square again framing it.
 
 Alt: A lit, trough-shaped surface with a square mesh over the m and b axes, J ticked from 0 to
-200, its floor violet round the minimum, its front edge cut across the floor of the valley. A
+200, its floor violet round the minimum, which a star marks in the middle of the bowl. A
 ring high on the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the first
 jumps left across the valley to a dot on the left-hand wall, the second back across it to a dot
 on the floor; a third, shorter step lands by the star that marks the minimum, framed by a hollow
-square, the mark of the end. A thin box is outlined on the floor round them, its front side on
-the surface's front edge. At the bottom left, under the m axis, joined to the box by two thin
-lines running down from its front corners, a small flat contour map of what is
+square, the mark of the end. A thin box is outlined on the floor round them. At the bottom
+left, under the m axis, joined to the box by two thin lines running down across the front of
+the bowl, a small flat contour map of what is
 inside the box: the path crosses it from the right, zig-zags in ever shorter arrows and a line
 of dots, then runs down the floor to the star, framed by the hollow square.
 """
@@ -60,13 +61,11 @@ BOX_ASPECT = (1.6, 1.0, 0.75)
 ZOOM = 1.15
 #: The box drawn without its panes' grid: it stood over the empty back corner, and cropped
 #: there it would be cut by the page's edge; the three axes, ticked, give the scale.
-#: The surface's front edge (b's least) cuts through the valley's floor at the floor view's
-#: window's front edge: the window lies on that edge, and its leaders run down from its front
-#: corners through the clear room in front of the surface to the view, crossing no part of it
-#: (over the whole surface, whose front wall lay in front of the window, they crossed it).
-#: b is ticked by 2 there, as the flat maps are (views.MAP_TICK_STEP): by 4, only 4 stood on
-#: the shortened axis.
-B_TICKS = (2.0, 4.0, 6.0)
+#: The whole bowl is drawn, b over the house window (views.B_RANGE), ticked as every surface
+#: is (cost_surface.TICKS: by 4, the front and back corners' numbers left out). Cut at the
+#: floor view's window's front edge (b from 0.73), it was half a bowl: a trough sliced through
+#: its floor, whose front wall the page never showed.
+B_TICKS = tuple(TICKS[1])
 #: The J ticks: from the floor's 0 (the other axes' are the surface's own, cost_surface.TICKS).
 J_TICKS = (0.0, 100.0, 200.0)
 #: The house descent path's arrows and step dots: arrows on the first two steps (across the
@@ -85,6 +84,8 @@ FLOOR_BOX = (0.09, 0.082, 0.24, 0.221)
 #: its lower corner, in the clear room under the m axis: over the view both leaders, which run
 #: up from its top corners to the window, crossed its words.
 FLOOR_TITLE = "inside the box,\nfrom above"
+#: The casing (points each side) of the leaders, which cross the front of the bowl.
+LEADER_CASING = 0.6
 #: Where the title stands: its left end this share of the view's width right of the view, its
 #: last line on the view's bottom.
 FLOOR_TITLE_X = 1.04
@@ -105,11 +106,9 @@ def facts() -> dict:
     t = trajectory()
     x, y = data.regression_points()
     j_star = regression.cost(*regression.least_squares(x, y), x, y)
-    # where the surface's front edge cuts the floor: the floor view's window's (its shape on
-    # the page, the same in both themes)
-    b_cut = floor_window(t, FLOOR_BOX[2] * th.LIGHT.text_width / (FLOOR_BOX[3] * HEIGHT))[1][0]
     return dict(m0=numbers.text(DESCENT_3D.start[0]), b0=numbers.text(DESCENT_3D.start[1]),
-                b_cut=numbers.text(b_cut, 2),
+                m_lo=numbers.text(views.M_RANGE[0]), m_hi=numbers.text(views.M_RANGE[1]),
+                b_lo=numbers.text(views.B_RANGE[0]), b_hi=numbers.text(views.B_RANGE[1]),
                 j0=numbers.cost(t.losses[0]), j1=numbers.cost(t.losses[1]),
                 steps=numbers.count(t.steps), lr=numbers.text(DESCENT_3D.lr_good),
                 m1=numbers.text(t.points[1, 0], 2),
@@ -191,14 +190,12 @@ def make_figure(theme):
     fig.set_layout_engine("none")
     ax3 = fig.add_axes(AXES_BOX, projection="3d", computed_zorder=False)  # the path on top
     # the one surface drawing (its minimum starred on top), a square mesh as every surface,
-    # coloured as the flat maps of J(m, b) are (their levels' span); cut at the floor view's
-    # window's front edge (B_TICKS); J ticked from 0, so the start's height reads against the
-    # floor's
+    # coloured as the flat maps of J(m, b) are (their levels' span); the whole bowl, over the
+    # house window; J ticked from 0, so the start's height reads against the floor's
     (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
     flat = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)[2]
     draw_surface(ax3, theme, x, y, ticks=(TICKS[0], B_TICKS, J_TICKS),
-                 levels=views.contour_levels(flat, theme.cost_map.levels),
-                 b_range=(b0, views.B_RANGE[1]))
+                 levels=views.contour_levels(flat, theme.cost_map.levels))
     ax3.set_box_aspect(BOX_ASPECT, zoom=ZOOM)
     ax3.grid(False)
     lift = 0.01 * float(np.ptp(t.losses))  # keep the path just above the shaded faces
@@ -251,7 +248,8 @@ def make_figure(theme):
     fv = floor_view(fig, theme, x, y, t, end, ax3)
     # two thin leader lines in ink from the window's side that faces the view (down and to
     # the left on the page: its leftmost and its lowest corner) to the view's top corners, as
-    # every other zoom is joined to its window
+    # every other zoom is joined to its window; they run across the front of the bowl, each
+    # on a casing of the page colour, so the mesh stops short of them
     corners = on_page(ax3, [m0, m0, m1, m1], [b0, b1, b0, b1],
                       regression.cost(np.array([m0, m0, m1, m1]), np.array([b0, b1, b0, b1]),
                                       x, y) + lift)
@@ -260,6 +258,7 @@ def make_figure(theme):
         fig.add_artist(ConnectionPatch(tuple(xy), corner, coordsA=ax3.transData,
                                        coordsB=fv.transAxes, color=theme.text,
                                        linewidth=gm.ZOOM_LEADER, zorder=1.5,
+                                       path_effects=gm.casing(theme, width=LEADER_CASING),
                                        gid=f"zoom-leader-{k + 1}"))
     handles, labels = ax3.get_legend_handles_labels()
     order = [labels.index(k) for k in

@@ -9,15 +9,18 @@ step together: the first steps one at a time at a readable pace, then faster. Th
 path, smooth, is drawn whole in its colour, wider, on a casing; on the two sampled maps the
 run's last TAIL steps are drawn in its colour on a casing, a dot on each of their points, and
 its older steps, thinner, fade towards the page with their age, so the direction and the
-progress of the moment read while the whole path stays seen. The chart draws each map's own run,
-its J at each step (seed 0: the moving dot's curve), thin and faint in its colour, and in the
-same colour, bold, the fair comparison: J at each step averaged over the seeds of
-races.BATCH_SUMMARY and smoothed (races.smoothed_costs); a key in one row over the chart names
-the two kinds of curve, each beside three short strokes drawn as its curves are, in the runs'
-colours. Every run starts at one point, so the curves start at one J. The least
-cost J* is a dotted level in ink (the good green is a kin of the mini-batch's), named with its
-number over its line, at the left, as the still writes it (numbers.cost). At the end, each run's
-mean over the last steps (races.settled_costs) is written in ink right of the chart, keyed by a
+progress of the moment read while the whole path stays seen; over that web, the run's route (its
+path averaged over SUMMARY.smooth_steps steps, as the still draws it), as wide as the full
+batch's path, follows a few steps behind, so the drift down the valley reads through the noise.
+The chart draws each map's own run, its J at each step (seed 0: the moving dot's curve), thin
+and faint in its colour, and in the same colour, bold, the fair comparison: J at each step
+averaged over the seeds of races.BATCH_SUMMARY and smoothed (races.smoothed_costs); a key in one
+row over the chart names the two kinds of curve, each beside three short strokes drawn as its
+curves are, in the runs' colours, and the maps' route, beside two. Every run starts at one
+point, so the curves start at one J. The least cost J* is a dotted level in ink (the good green
+is a kin of the mini-batch's), named with its number over its line, at the left, as the still
+writes it (numbers.cost). At the end, each run's mean over the last steps
+(races.settled_costs) is written in ink right of the chart, keyed by a
 short stroke of the run's colour at the chart's edge, clear of the data. The chart's cost axis
 is named J, beside its own axis, from 0.005 (no cost lies under J*) to 5, numbered 0.01 to 1.
 The full-batch path and the moment's steps lie on the house's casing (as the race paths); on
@@ -103,6 +106,14 @@ FULL_WIDTH = 4.0
 TAIL = 8
 AGES = (30, 0)
 FADE = (0.75, 0.6)
+#: On the two sampled maps each run's route, as the still draws it: its path averaged over
+#: SUMMARY.smooth_steps steps centred on each step (races.route), in its colour, as wide as the
+#: full batch's path and on the same casing, over the web of its older steps and under the
+#: moment's; drawn up to ROUTE_LAG steps behind the step reached (each point drawn once every
+#: step of its window is reached; whole at the last step). The web shows how far the run is
+#: thrown, the route where it drifts: under the web alone only the moment's jumps said which
+#: way the run went, and the web hatched the valley.
+ROUTE_LAG = SUMMARY.smooth_steps // 2
 #: The settled costs, which span a decade, and J* are written as the still writes them, to three
 #: significant figures (settled_text: 0.133, 0.0736, 0.0235; J* 0.00903).
 #: The house margin: nothing closer to the frame's edge (24 px at 480p).
@@ -163,6 +174,18 @@ def settled_text(v: float, medium: str = "latex") -> str:
     numbers.cost, three significant figures (0.133, 0.0736, 0.0235; J* 0.00903), in `medium`
     (text or latex)."""
     return numbers.cost(v, medium)
+
+
+class Behind:
+    """The value a Trail reads for a route: `lag` steps behind the tracker (not under 0), and
+    the last step once the tracker has reached it."""
+
+    def __init__(self, tracker: ValueTracker, lag: int, last: int):
+        self.tracker, self.lag, self.last = tracker, lag, last
+
+    def get_value(self) -> float:
+        v = self.tracker.get_value()
+        return float(self.last) if v >= self.last - 1e-9 else max(0.0, v - self.lag)
 
 
 class StepDots(VGroup):
@@ -283,6 +306,10 @@ class BatchVsStochastic(ThemedScene):
             # point
             tail = cased(Trail(ax, pts, self.step, color=c, stroke_width=WIDTH, tail=TAIL), t)
         tail.set_z_index(4)
+        # the sampled runs' route, over the web and under the moment's steps
+        route = VGroup() if i == 0 else cased(
+            Trail(ax, races.route(pts), Behind(self.step, ROUTE_LAG, RACE.steps), color=c,
+                  stroke_width=FULL_WIDTH), t).set_z_index(3.5)
         dots = StepDots(ax, pts, self.step, c, t).set_z_index(4.2) if i else VGroup()
         dot = cased(head_dot(tail, c, radius=0.08), t).set_stroke(t.background, width=1.5)
         dot.set_z_index(5)
@@ -295,7 +322,8 @@ class BatchVsStochastic(ThemedScene):
         # the widest (the last map's) kept inside the margin
         named.shift(min(0.0, config.frame_width / 2 - MARGIN - named.get_right()[0]) * RIGHT)
         return {"ax": ax, "img": img, "star": star, "start": start, "layers": layers,
-                "tail": tail, "dot": dot, "steps": dots, "label": label, "swatch": swatch}
+                "tail": tail, "route": route, "dot": dot, "steps": dots, "label": label,
+                "swatch": swatch}
 
     def build_cost(self):
         t = self.theme
@@ -361,6 +389,11 @@ class BatchVsStochastic(ThemedScene):
             for w, share, words_ in (
                 (RAW_WIDTH, RAW_INK, f"seed {RACE.seed}, as on the maps"),
                 (MEAN_WIDTHS[1], 1.0, f"mean of {len(SUMMARY.seeds)} seeds"))))
+        # and the sampled maps' route, beside two strokes of its width in their colours
+        route = VGroup(*(Line(ORIGIN, KEY_STROKE * RIGHT, stroke_width=FULL_WIDTH, color=c)
+                         for c in list(self.colors.values())[1:])).arrange(RIGHT, buff=0.02)
+        kinds.add(VGroup(route, self.text(f"maps: {SUMMARY.smooth_steps}-step average",
+                                          24, t.text)).arrange(RIGHT, buff=0.1))
         kinds.arrange(RIGHT, buff=0.5)
         top = plot.c2p(0, 10.0 ** Y_EXP[1])
         kinds.next_to(top, UP, buff=KEY_GAP).align_to(top, LEFT)
@@ -390,7 +423,7 @@ class BatchVsStochastic(ThemedScene):
                     for k in ("img", "ax", "label", "swatch", "star", "start")), run_time=1.2)
         self.play(Create(plot.ax), FadeIn(best), FadeIn(self.key), FadeIn(info), run_time=1.0)
         self.play(*(FadeIn(m[k]) for m in self.maps
-                    for k in ("layers", "tail", "steps", "dot")),
+                    for k in ("layers", "route", "tail", "steps", "dot")),
                   *(FadeIn(c) for c in [*self.raw_curves.values(), *self.curves.values()]),
                   run_time=0.6)
 

@@ -130,8 +130,9 @@ GROW_SECONDS = 1.2
 CRAWL_SECONDS = 7.0
 #: The close-up holds HOLD_SECONDS into the closing section (its caption, the ball resting on
 #: the minimum, on screen with the close-up that shows it), then goes back onto its box
-#: (GROW_SECONDS) before the surface returns: on screen 3 s in all. Held 2.2 s, alone over the
-#: veiled page, nothing on screen changed for over 2 s (the video check's dead time).
+#: (RETURN_SECONDS, the surface returning over its last CLOSE_SECONDS): on screen 4 s in all.
+#: Held 2.2 s, alone over the veiled page, nothing on screen changed for over 2 s (the video
+#: check's dead time).
 HOLD_SECONDS = 1.8
 #: The close-up's region is outlined on the surface (OUTLINE_SECONDS) before the close-up
 #: comes in on it, on a halo of the page's colour (OUTLINE_HALO: Manim stroke units each side).
@@ -141,12 +142,22 @@ HOLD_SECONDS = 1.8
 OUTLINE_SECONDS = 0.8
 OUTLINE_HALO = 2.0
 PULSE_FROM = 7.0
-#: The close-up grows out of its box at an even pace (its corners moving straight, at one
-#: speed) over CLOSE_SECONDS + GROW_SECONDS, fading in over its first OPEN_FADE seconds, as the
-#: veil comes over the surface in the first CLOSE_SECONDS; then alone over the empty page.
-#: (Held at its box's size, about 6 px tall, for the veil's second, then grown geometrically
-#: from rest, its first instant read as nearly empty.)
+#: The close-up grows out of its box (its corners moving straight) over CLOSE_SECONDS +
+#: GROW_SECONDS (opening), fast from the box and easing to rest at its size, fading in over its
+#: first OPEN_FADE seconds, as the veil comes over the surface at one pace in the first
+#: CLOSE_SECONDS; then alone over the empty page. (Held at its box's size, about 6 px tall, for
+#: the veil's second, then grown geometrically from rest, its first instant read as nearly
+#: empty; grown at an even pace under an eased veil, its lines and words moved most where it
+#: was largest and the dark video lost half its ink, pixel for pixel, from one frame to the
+#: next, 0.52 by the pops check: 0.40 eased, the veil at one pace.)
 OPEN_FADE = 0.3
+#: It goes back as it came (RETURN_SECONDS, the way out's time): onto its box at an even pace
+#: (closing), following the box as the camera turns, its words fading over the first half of
+#: the way, the surface returning from under the veil over the last CLOSE_SECONDS and the
+#: close-up fading into its box over the last OPEN_FADE. (Shrunk in GROW_SECONDS, eased, alone
+#: over the veiled page, then faded with the veil, it lost a sixth of the frame's ink from one
+#: frame to the next: a tenth of its height a frame at the fastest.)
+RETURN_SECONDS = CLOSE_SECONDS + GROW_SECONDS
 #: The step readout and the −∇J arrow's direction take a scheduled step as reached once the ball
 #: is within ARRIVE (a share of the step) of it: they change as the ball lands, not a frame
 #: after it.
@@ -205,10 +216,10 @@ END_WINDOW = (END_RECT[0], END_RECT[1], END_RECT[2] + 2 * FEATHER + 0.4,
               END_RECT[3] + 2 * FEATHER + 0.2)
 END_SECONDS = 2.5
 #: The camera orbits slowly, one way, at one pace, under the whole descent: its azimuth sweeps
-#: from THETA_FROM, as the camera starts to move in on the ball, to END_THETA as the close-up
-#: is back on its box (SWEEP_SECONDS: the move in, the fall, the pull back, the slide, the
-#: close-up's opening, the crawl, its hold and its return, under the veil), easing in and out
-#: over SWEEP_EASE of it; the closing move in keeps END_THETA.
+#: from THETA_FROM, as the camera starts to move in on the ball, to END_THETA as the surface
+#: starts to return (SWEEP_SECONDS: the move in, the fall, the pull back, the slide, the
+#: close-up's opening, the crawl, its hold and the first GROW_SECONDS of its return, under the
+#: veil), easing in and out over SWEEP_EASE of it; the closing move in keeps END_THETA.
 THETA_FROM = -75.0
 SWEEP_SECONDS = (2 * DOLLY_SECONDS + FALL_TIME + ARROW_FADE + SLIDE_SECONDS
                  + OUTLINE_SECONDS + CLOSE_SECONDS + GROW_SECONDS + CRAWL_SECONDS
@@ -256,6 +267,25 @@ def sweep_theta(elapsed: float) -> float:
     else:
         u = top * (t - e / 2)
     return THETA_FROM + u * (END_THETA - THETA_FROM)
+
+
+def opening(a: float) -> tuple[float, float]:
+    """The close-up's way out of its box a share `a` of the way through CLOSE_SECONDS +
+    GROW_SECONDS: (u, its share of the way from its box to its size: 1 − (1 − a)², fast from
+    the box, easing to rest at its size; the veil's opacity, rising at one pace over the first
+    CLOSE_SECONDS)."""
+    return 1.0 - (1.0 - a) ** 2, min(1.0, a * (CLOSE_SECONDS + GROW_SECONDS) / CLOSE_SECONDS)
+
+
+def closing(a: float) -> tuple[float, float, float]:
+    """The close-up's return a share `a` of the way through its RETURN_SECONDS: (u, its share
+    of the way from its box to its size: 1 − a, at an even pace; the veil's opacity: 1, then
+    falling over the last CLOSE_SECONDS; the close-up's fade: 0, then rising to 1 over the last
+    OPEN_FADE)."""
+    left = (1.0 - a) * RETURN_SECONDS  # seconds to go
+    veil = smooth(min(max(left / CLOSE_SECONDS, 0.0), 1.0))
+    fade = 1.0 - smooth(min(max(left / OPEN_FADE, 0.0), 1.0))
+    return 1.0 - a, float(veil), float(fade)
 
 
 def axes_shown(dolly: float) -> float:
@@ -954,7 +984,7 @@ class Descent3d(ThemedScene):
         self.play(FadeIn(self.marks, rate_func=lambda a: smooth(min(1.0, 2.0 * a))),
                   self.pulse.animate(rate_func=smooth).set_value(1.0),
                   run_time=OUTLINE_SECONDS)
-        # the close-up grows out of its box at an even pace, fading in as it starts, while the
+        # the close-up grows out of its box (opening), fading in as it starts, while the
         # surface leaves under the veil; then alone, over the empty page, to its size in the
         # middle of the frame
         self.veil = Rectangle(width=config.frame_width + 1, height=config.frame_height + 1,
@@ -975,10 +1005,10 @@ class Descent3d(ThemedScene):
         # FadeIn's copies, at the axes' last size, and the ball went off the map as it grew)
         for mob, _ in self.close_drawers:
             mob.clear_updaters()
-        self.play(self.grown.animate(rate_func=linear).set_value(1.0),
+        self.play(self.grown.animate(rate_func=lambda a: opening(a)[0]).set_value(1.0),
                   FadeIn(self.close, rate_func=first(OPEN_FADE)),
                   UpdateFromFunc(self.close, self.place_close),
-                  *self.veil_to(1.0, rate_func=first(CLOSE_SECONDS)), run_time=total)
+                  *self.veil_to(1.0, rate_func=lambda a: opening(a)[1]), run_time=total)
         for mob, draw in self.close_drawers:
             mob.add_updater(draw, call_updater=True)
         self.close.add_updater(self.place_close)
@@ -995,12 +1025,20 @@ class Descent3d(ThemedScene):
         # camera's orbit easing to its end), then closes
         self.wait(HOLD_SECONDS)
         self.close_shut_at = float(self.time)  # when the close-up starts to close
-        # the close-up goes back onto its box, its words first, then fades as the surface
-        # returns from under the veil
-        self.box = self.region_box()
-        self.play(self.grown.animate.set_value(0.0), run_time=GROW_SECONDS, rate_func=smooth)
+        # the close-up goes back onto its box as it came (closing), following the box as the
+        # camera turns, as the surface returns from under the veil; its path and ball stay as
+        # they are (the ball on the minimum), placed with it (FadeOut's copies, as FadeIn's)
         self.close.clear_updaters()
-        self.play(FadeOut(self.close), *self.veil_to(0.0), run_time=CLOSE_SECONDS)
+
+        def follow(group):
+            self.box = self.region_box()
+            return self.place_close(group)
+
+        self.play(self.grown.animate(rate_func=linear).set_value(0.0),
+                  FadeOut(self.close, rate_func=lambda a: closing(a)[2]),
+                  UpdateFromFunc(self.close, follow),
+                  *self.veil_to(0.0, rate_func=lambda a: 1.0 - closing(a)[1]),
+                  run_time=RETURN_SECONDS)
         self.play(FadeOut(self.marks), run_time=0.5)
         self.remove(self.close, self.veil, self.marks)
         # the orbit has come to rest at END_THETA: the camera moves in on the whole valley,

@@ -32,10 +32,12 @@ its ticks and numbers, the paths, the start and a dot where each shown step land
 the window every frame: nothing drawn twice, no path gone for a moment); the ends and the
 minimum fade back in. Then the
 run is fast-forwarded as a short comet tail and its landing dots (never the whole zig-zag, which
-would fill in to one shape), up to where it leaves the map (marked, with its step); the dots
-stay, so that the last frame shows all three runs, while its cost curve leaves the top of the
-plot (an arrow where it is cut at the chart's top), where a note says what happened: the distance
-grows ×1.042 a step, so J, its square, grows ×1.09 a step. Last, J* is written and held.
+would fill in to one shape), up to where it leaves the map (marked, with its step); the tail
+goes as the mark comes, the dots stay, so that the last frame shows all three runs (the tail's
+last jump, from wall to wall, lay across the start and the other two paths), while its cost
+curve leaves the top of the plot (an arrow where it is cut at the chart's top), where a note
+says what happened: the distance grows ×1.042 a step, so J, its square, grows ×1.09 a step.
+Last, J* is written and held.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
 """
 
@@ -869,8 +871,8 @@ class LearningRates(ThemedScene):
     def section_fast_forward(self):
         """The rest of the large run: the one-at-a-time steps and their words fade; the comet
         tail and a dot per landing run on to where the path leaves the map, marked with its
-        step; the dots stay (all three runs in the last frame; the cost's climb off the plot
-        is section_result's)."""
+        step; the tail goes as the mark comes, the dots stay (all three runs in the last
+        frame, no jump across them; the cost's climb off the plot is section_result's)."""
         t, name = self.theme, self.names[-1]
         c = self.colors[name]
         tracker = self.steps[name]
@@ -915,7 +917,7 @@ class LearningRates(ThemedScene):
         exit_lab.arrange(DOWN, buff=0.06, aligned_edge=LEFT)
         exit_lab.next_to(edge, RIGHT, buff=0.2)
         self.exit_mark = VGroup(cross, exit_lab)
-        self.play(FadeIn(self.exit_mark), run_time=0.6)
+        self.play(FadeIn(self.exit_mark), FadeOut(rest), run_time=0.6)
 
     def section_result(self):
         """The large run's cost climbs off the chart's top while J*, which only the good rate

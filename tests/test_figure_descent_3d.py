@@ -223,34 +223,40 @@ def test_still_is_cropped_and_no_text_overlaps(theme_name):
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
-def test_surface_fills_the_page_and_the_leaders_cross_none_of_it(theme_name):
+def test_the_whole_bowl_fills_the_page_its_minimum_in_plain_view(theme_name):
     """The drawing fills the page: the surface's highest point stands in the page's top tenth
-    (4.8 inches tall, the box's empty back corner over it, it stood 24 % down: the top third
-    held only that corner's panes and grid), and no grid is drawn on the panes. The surface's
-    front edge is the floor view's window's front edge (b cut there), so the two leaders,
-    from the window's front corners to the view, run through the clear room in front of it:
-    no point of either lies on a face of the surface."""
-    from matplotlib.path import Path
+    (4.8 inches tall, the box's empty back corner over it, it stood 24 % down), and no grid is
+    drawn on the panes. The whole bowl is drawn, b over the house window (cut at the floor
+    view's window's front edge, b from 0.73, it was half a bowl sliced through its floor), and
+    no part of it lies between the eye and the minimum: no point of the surface away from the
+    minimum is drawn on the star's spot nearer the eye than the star. The leaders, which cross
+    the front of the bowl, each lie on a casing of the page colour."""
+    from mpl_toolkits.mplot3d import proj3d
 
     fig = figure("descent_3d", theme_name)
     ax3 = fig.axes[0]
-    (floor,) = [ax for ax in fig.axes if ax.name != "3d"]
     fig.canvas.draw()
     x, y = data.regression_points()
-    b0 = floor.get_ylim()[0]
-    assert ax3.get_ylim()[0] == pytest.approx(b0)
-    M, B, J = regression.cost_grid(x, y, views.M_RANGE, (b0, views.B_RANGE[1]), 46)
+    assert ax3.get_ylim() == pytest.approx(views.B_RANGE)
+    assert ax3.get_xlim() == pytest.approx(views.M_RANGE)
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, 120)
     page = ax3.transData.transform(_page(ax3, M.ravel(), B.ravel(), J.ravel()))
     top = fig.transFigure.inverted().transform(page)[:, 1].max()
     assert top > 0.9
     assert not ax3._draw_grid
-    grid = page.reshape(M.shape + (2,))
-    faces = [Path(grid[[i, i, i + 1, i + 1], [j, j + 1, j + 1, j]])
-             for i in range(M.shape[0] - 1) for j in range(M.shape[1] - 1)]
+    proj = ax3.get_proj()
+    depth = proj3d.proj_transform(M.ravel(), B.ravel(), J.ravel(), proj)[2]
+    m_star, b_star = regression.least_squares(x, y)
+    j_star = regression.cost(m_star, b_star, x, y)
+    star_page = ax3.transData.transform(_page(ax3, [m_star], [b_star], [j_star]))[0]
+    star_depth = proj3d.proj_transform(m_star, b_star, j_star, proj)[2]
+    spot = np.hypot(*(page - star_page).T) < 4.0 * fig.dpi / 72  # under the star's points
+    away = np.hypot(M.ravel() - m_star, B.ravel() - b_star) > 0.5
+    assert np.any(spot & ~away)  # the floor round the minimum is there, at the star
+    nearer = depth < star_depth  # nearer the eye (mplot3d's depth grows away from it)
+    assert not np.any(spot & away & nearer)
+    t_ = th.get(theme_name)
     for k in (1, 2):
         (c,) = fig.findobj(lambda a, k=k: a.get_gid() == f"zoom-leader-{k}")
-        a, b = c.coords1.transform(c.xy1), c.coords2.transform(c.xy2)
-        # from a point's width (1.5 points) off the window's corner, on the surface's edge
-        off = 1.5 * fig.dpi / 72 / np.hypot(*(b - a))
-        line = a + np.linspace(off, 1.0, 300)[:, None] * (b - a)
-        assert not any(f.contains_points(line).any() for f in faces)
+        (casing, _) = c.get_path_effects()
+        assert mcolors.same_color(casing.color, t_.background)

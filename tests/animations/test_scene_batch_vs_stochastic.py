@@ -174,9 +174,14 @@ def test_the_chart_is_each_maps_run_and_gdcores_seed_means_from_one_start():
     # the two kinds of curve named in ink, each beside three strokes drawn as its curves are:
     # of its width, in the runs' colours (the thin ones as faint as the thin curves)
     n = len(races.BATCH_SUMMARY.seeds)
-    (thin, thin_words), (bold, bold_words) = scene.key
+    (thin, thin_words), (bold, bold_words), (route, route_words) = scene.key
     assert thin_words.original_text == f"seed {RACE.seed}, as on the maps"
     assert bold_words.original_text == f"mean of {n} seeds"
+    # and the sampled maps' route, beside two strokes drawn as it is, in their colours
+    assert route_words.original_text == f"maps: {races.BATCH_SUMMARY.smooth_steps}-step average"
+    assert [s.get_stroke_width() for s in route] == [FULL_WIDTH] * 2
+    assert [s.get_color() for s in route] == [ManimColor(c) for c in
+                                              list(scene.colors.values())[1:]]
     ink = ManimColor(scene.theme.text)
     for _stroke, words in scene.key:
         assert words.get_color() == ink
@@ -354,3 +359,39 @@ def test_the_dark_map_is_calmed_towards_the_page():
     for c in batch_colors(dark)[1:]:
         worst = min(contrast(c, f) for f in hexes(calm))
         assert worst > min(contrast(c, f) for f in hexes(plain))
+
+
+def test_the_sampled_maps_draw_their_route_behind_the_step():
+    """On the sampled maps each run's route (races.route: its path averaged over the
+    smooth_steps steps centred on each step, the still's), in its colour, as wide as the full
+    batch's path on the same casing, over the web and under the moment's steps, drawn to
+    ROUTE_LAG steps behind the step reached (every step of its last point's window reached),
+    whole at the last step. Under the web alone nothing said which way the runs drifted."""
+    from scenes.batch_vs_stochastic import ROUTE_LAG
+
+    scene = rendered(BatchVsStochastic)
+    trs = races.run_batch_race(RACE)
+    bg = scene.theme.background
+    assert ROUTE_LAG == races.BATCH_SUMMARY.smooth_steps // 2
+    assert len(scene.maps[0]["route"]) == 0  # the full batch's path is its own route
+    k = 150
+    try:
+        for want in (k, RACE.steps):
+            scene.step.set_value(want)
+            for m, (name, tr) in list(zip(scene.maps, trs.items(), strict=True))[1:]:
+                route, ax = m["route"], m["ax"]
+                assert isinstance(route, Trail) and route.ax is ax
+                np.testing.assert_allclose(route.path, races.route(tr.points))
+                route.update()
+                end = want - ROUTE_LAG if want < RACE.steps else RACE.steps
+                np.testing.assert_allclose(_anchors(route, ax.p2c),
+                                           races.route(tr.points)[:end + 1], atol=1e-9)
+                assert route.get_stroke_color() == ManimColor(scene.colors[name])
+                assert route.get_stroke_width() == FULL_WIDTH
+                assert route.get_stroke_color(background=True) == ManimColor(bg)
+                assert max(layer.z_index for layer in m["layers"]) < route.z_index
+                assert route.z_index < m["tail"].z_index
+    finally:
+        scene.step.set_value(RACE.steps)
+        for m in scene.maps[1:]:
+            m["route"].update()

@@ -618,8 +618,8 @@ def test_the_close_up_takes_the_surfaces_colours():
 def test_the_close_up_enters_from_an_outline_closing_onto_its_box():
     """On the surface the close-up's region is about 13 × 6 px: its outline comes in
     PULSE_FROM times larger (80 px wide or more at 480p) and closes onto it; the close-up then
-    grows out of the box at an even pace, its height a straight function of the share of its
-    way (grown geometrically from rest, it stayed a speck for its first half second)."""
+    grows out of the box, its height a straight function of the share of its way (grown
+    geometrically from rest, it stayed a speck for its first half second)."""
     from scenes.descent_3d import CLOSE_HEIGHT, PULSE_FROM
 
     scene = rendered(Descent3d, upto="crawl")
@@ -651,3 +651,56 @@ def test_the_close_up_enters_from_an_outline_closing_onto_its_box():
         scene.pulse.set_value(keep[0])
         scene.grown.set_value(keep[1])
         scene.place_close(scene.close)
+
+
+def test_the_close_up_goes_back_onto_its_box_as_it_came():
+    """The close-up's return (closing, over RETURN_SECONDS, the way out's time): its height a
+    straight function of time, so no frame at 15 fps takes more than 4 % of its full height
+    off (shrunk in 1.2 s, eased, a frame took a tenth of it off and the video lost a sixth of
+    its ink at once); the surface returns over its last CLOSE_SECONDS, the close-up then half
+    its size or less and twice its box's or more; it fades only over its last OPEN_FADE."""
+    from scenes.descent_3d import (
+        CLOSE_SECONDS,
+        GROW_SECONDS,
+        OPEN_FADE,
+        RETURN_SECONDS,
+        closing,
+    )
+
+    assert RETURN_SECONDS == pytest.approx(CLOSE_SECONDS + GROW_SECONDS)
+    frames = np.linspace(0.0, 1.0, round(RETURN_SECONDS * 15) + 1)
+    u, veil, fade = np.array([closing(a) for a in frames]).T
+    np.testing.assert_allclose(u, 1.0 - frames)
+    assert np.abs(np.diff(u)).max() <= 0.04
+    assert (u[0], veil[0], fade[0]) == (1.0, 1.0, 0.0)
+    assert (u[-1], veil[-1], fade[-1]) == (0.0, 0.0, 1.0)
+    assert np.all(np.diff(veil) <= 0) and np.all(np.diff(fade) >= 0)
+    left = (1.0 - frames) * RETURN_SECONDS  # seconds to go
+    assert np.all(veil[left >= CLOSE_SECONDS] == 1.0)
+    assert np.all(fade[left >= OPEN_FADE] == 0.0)
+    # as the veil starts to lift, the close-up is half its size or less, its box's twice or
+    # more (the box about 6 px tall of its 290)
+    k = 0.02
+    height = ((1 - u) * k + u)[np.argmax(veil < 1.0)]
+    assert 2 * k <= height <= 0.5
+
+
+def test_the_close_up_grows_fast_from_its_box_and_eases_to_rest():
+    """The way out (opening, over CLOSE_SECONDS + GROW_SECONDS): fast from the box, its share
+    of the way 1 − (1 − a)², so it moves least where it is largest and comes to rest at its
+    size; the veil over the surface at one pace over the first CLOSE_SECONDS. (At an even pace
+    under an eased veil, the dark video lost half its ink pixel for pixel in one frame.)"""
+    from scenes.descent_3d import CLOSE_SECONDS, GROW_SECONDS, opening
+
+    total = CLOSE_SECONDS + GROW_SECONDS
+    frames = np.linspace(0.0, 1.0, round(total * 15) + 1)
+    u, veil = np.array([opening(a) for a in frames]).T
+    assert (u[0], veil[0], u[-1], veil[-1]) == (0.0, 0.0, 1.0, 1.0)
+    step = np.diff(u)
+    assert np.all(step > 0) and np.all(np.diff(step) < 0)  # fastest at the box, then slower
+    assert step[-1] < 0.1 * step[0]  # at rest as it reaches its size
+    assert step[0] <= 2.0 / (total * 15) + 1e-9
+    # the veil at one pace until it is whole, then held
+    rising = veil < 1.0
+    np.testing.assert_allclose(np.diff(veil)[rising[1:]], 1.0 / (CLOSE_SECONDS * 15), rtol=1e-9)
+    assert np.all(veil[frames * total >= CLOSE_SECONDS - 1e-9] == 1.0)
