@@ -705,7 +705,6 @@ def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     (linscale 1: at 0.4 the ticks 0 and 1 crowded each other), and the axis runs on half a
     step count past the last step, so a mark there stands clear of the right spine."""
     import numpy as np
-    from matplotlib.ticker import NullLocator
 
     ax.set_xscale("symlog", linthresh=1, linscale=1.0)
     ax.set_yscale("log")
@@ -715,7 +714,10 @@ def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     ticks = [0] + [10**k for k in range(int(np.log10(steps)) + 1)]
     ax.set_xticks(ticks)
     ax.xaxis.set_major_formatter(count_formatter())
-    ax.xaxis.set_minor_locator(NullLocator())
+    # unnumbered ticks at 2 … 9 of each decade from 1 on: the step axis reads as logarithmic
+    # there, and the stretch from 0 to 1, which has none, as the linear one it is
+    ax.set_xticks([j * 10**k for k in range(int(np.log10(steps)) + 1) for j in range(2, 10)
+                   if j * 10**k <= steps * 1.5], minor=True)
     ax.set_xlabel(_theme.AXIS_LABELS["step"])
     ax.set_ylabel(_theme.AXIS_LABELS["cost"])
 
