@@ -52,8 +52,9 @@ SLOPE_SIG = 3
 GRAD_PLACES = 2
 #: Where each arrow's name stands from its tip (points): beside the head, off the shaft.
 NAME_OFFSET = (7.0, -6.0)
-#: Their halo (points): a map's names take less than the page's labels (theme.LABEL_HALO).
-NAME_HALO = 0.75
+#: Their halo (points), of the band under them: wide enough that a level line stops clear of
+#: the minus of −∇f (at 0.75 one ran into it and read as part of it); under a page label's.
+NAME_HALO = 1.4
 ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
 #: The three panels' widths (curve, surface, view from above): balanced, the surface box wide
 #: enough to read, the square view from above as wide as the panels are tall.
