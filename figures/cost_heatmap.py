@@ -68,8 +68,9 @@ def make_figure(theme):
     m_best, b_best = regression.least_squares(x, y)
     traj = run()
 
-    # the map square (gm.map_box) and large: the figure's one panel
-    fig, ax = gm.subplots(theme, height=4.2)
+    # the map square (gm.map_box) and large, most of the text width: the figure's one panel
+    # (4.2 in tall left it under half the width, its first steps a tangle)
+    fig, ax = gm.subplots(theme, height=5.6)
     mesh = ax.pcolormesh(M, B, J, cmap=theme.heat_cmap, norm=LogNorm(J.min(), J.max()),
                          shading="gouraud")  # smooth between grid points: no pixels
     mesh.set_rasterized(True)
@@ -94,7 +95,7 @@ def make_figure(theme):
     # lands, those that stand apart on the page, clear of the star and of the end square that
     # frames it (its corner a point and more from the dot's rim)
     # the first steps' dots, as many as the path drew (the key counts them, never a number
-    # typed: the square map's fifth step is under KNOT_STEP, and four are drawn)
+    # typed: on the square map the sixth step is under KNOT_STEP, and five are drawn)
     first = len(next(ln for ln in ax.lines if ln.get_gid() == "steps").get_xdata())
     later = np.arange(EVERY, len(pts) - 1, EVERY)
     clear = max(3 * DOT, np.sqrt(2) * gm.frame_half(theme.marker("minimum")) + DOT / 2 + 1)

@@ -1037,11 +1037,11 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     # the zig-zag's two long jumps arrows, its next three landings dots only (a line would
     # run back over the arrows), the line from the last of them, which is shorter than a dot
     # and a gap apart from the one before
-    # (four on the square map: its fifth step, 3.4 pt, is under KNOT_STEP)
-    path = assert_descent_path(fig, good_run().points, knot=4)
+    # (five on the square map: its sixth step is under KNOT_STEP)
+    path = assert_descent_path(fig, good_run().points, knot=5)
     (dots,) = by_gid(fig, "steps")
-    assert len(dots.get_xdata()) == 4
-    assert any(x.get_text() == "dots: steps 1–4, then every 100th"
+    assert len(dots.get_xdata()) == 5
+    assert any(x.get_text() == "dots: steps 1–5, then every 100th"
                for x in path.axes.get_legend().get_texts())
     assert same_colour(path.get_color(), t.accent)
     from figures import cost_heatmap
@@ -1049,7 +1049,7 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     ax = path.axes
     page = ax.transData.transform(good_run().points[:7]) * 72 / fig.dpi
     lengths = np.hypot(*np.diff(page, axis=0).T)
-    assert np.all(lengths[:4] >= cost_heatmap.KNOT_STEP) and lengths[4] < cost_heatmap.KNOT_STEP
+    assert np.all(lengths[:5] >= cost_heatmap.KNOT_STEP) and lengths[5] < cost_heatmap.KNOT_STEP
     # the colour bar numbered at its decades only, as mse-surface's: no minor ticks
     (bar,) = [c for a in fig.axes for c in a.child_axes if hasattr(c, "_colorbar")]
     assert not bar.yaxis.get_minorticklocs().size
