@@ -517,3 +517,35 @@ def test_a_table_of_costs_keeps_off_its_page(th):
     assert np.all(np.diff(light) * (1 if th.name == "light" else -1) >= -0.05)  # one way
     assert abs(light[-1] - light[0]) >= 15
     assert min(theme.contrast(th.text, matplotlib.colors.to_hex(c)) for c in table(s)) >= 4.5
+
+
+def test_the_light_cost_map_is_the_strongest_the_rules_allow():
+    """The light map, recomputed (scripts/cost_map.py): J' 78.6 at its valley floor, 0.87 of
+    Viridis' chroma up to RIM_FADE, falling to the rim's. A floor a step darker breaks the 3:1
+    of a role drawn on it uncased, and a step more chroma leaves the gamut. The former map
+    (0.75 of the chroma throughout, floor J' 79) held both rules with room to spare: its valley
+    stood 28.5 ΔE' off the page, this one 30.7."""
+    from scripts.cost_map import (
+        FLOOR_STEP,
+        SHARE_STEP,
+        _in_gamut,
+        _viridis,
+        cost_map,
+        holds,
+        shares,
+    )
+
+    floor, share = 78.6, 0.87
+    fills, lines = cost_map(floor, share)
+    assert (fills, lines) == (theme.LIGHT.cost_map.fills, theme.LIGHT.cost_map.lines)
+    assert holds(fills) and not holds(cost_map(floor - FLOOR_STEP, share)[0])
+    js = np.linspace(floor, 97.0, len(fills))
+
+    def in_gamut(s):
+        return all(_in_gamut(j, a, b, k) is not None
+                   for j, k, (_, a, b) in zip(js, shares(s), _viridis()))
+
+    assert in_gamut(share) and not in_gamut(share + SHARE_STEP)
+    page = seen(theme.LIGHT.background)
+    assert np.linalg.norm(seen(fills[0]) - page) > 30.5
+    assert np.linalg.norm(seen("#D9ABDF") - page) < 29  # the former valley floor

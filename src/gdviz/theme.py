@@ -266,20 +266,23 @@ class CostMap:
         return f"gd-cost-{self.name}-lines"
 
 
-# Light: Viridis (purple to yellow) with CAM02-UCS lightness J' rising steadily from 79 (low
-# cost) to 97 (high cost), chroma × 0.75; level lines 22 J' darker, in [57, 75]. 17 anchors,
-# interpolated by matplotlib. J' 79 is as dark as the valley may go: the roles drawn on the map
-# uncased (ON_MAP_ROLES) keep LINE_CONTRAST over it (the error red 3.04:1, the accent 3.13:1);
-# the strength beyond the band is the chroma (× 0.6 before: the valley a grey lilac) and the
-# level lines.
+# Light: Viridis (purple to yellow) with CAM02-UCS lightness J' rising steadily from 78.6 (low
+# cost) to 97 (high cost), at 0.87 of Viridis' chroma up to three quarters of the way to the rim,
+# then falling steadily to the most the gamut holds at the pale rim (0.48); level lines 22 J'
+# darker, in [57, 75]. 17 anchors, interpolated by matplotlib. The strongest map the rules
+# allow (scripts/cost_map.py searched it): J' 78.6 is as dark as the valley may go, the roles
+# drawn on the map uncased (ON_MAP_ROLES) keeping LINE_CONTRAST over it (the error red 3.00:1,
+# the good green 3.08:1, the accent 3.09:1), and 0.87 the most chroma the gamut then holds at
+# every anchor. The valley stands 30.7 ΔE' off the page, the map 24.2 on average (28.5 and 23.0
+# at 0.75 of the chroma throughout).
 LIGHT_COST_MAP = CostMap(
     "light",
-    fills=("#D9ABDF", "#D2B3EA", "#CABBF1", "#C2C3F4", "#BBCBF3", "#B5D2F1", "#B1D9ED", "#ADDFE8",
-           "#ABE5E1", "#A9EBD9", "#A9F1CE", "#ADF6C0", "#B6FAAF", "#C5FC9D", "#D9FC8C", "#F0FA81",
-           "#FFF79F"),
-    lines=("#9B72A2", "#9578AC", "#8E80B2", "#8687B5", "#7E8EB4", "#7895B1", "#749BAD", "#70A0A8",
-           "#6CA6A2", "#6AAB9A", "#6AB090", "#6EB483", "#77B773", "#86B862", "#99B851", "#AEB646",
-           "#C0B345"),
+    fills=("#DEA6E7", "#D5AEF3", "#CAB8FB", "#BFC1FE", "#B5CAFD", "#ADD2F9", "#A7DAF3", "#A1E1EC",
+           "#9CE8E3", "#99EFD8", "#98F5CA", "#9CFAB8", "#A8FEA2", "#C3FC99", "#DCFA99", "#F1F8A2",
+           "#FFF6B4"),
+    lines=("#9F6CA9", "#9874B5", "#8E7CBC", "#8485BF", "#798DBD", "#7195B9", "#699CB3", "#63A2AC",
+           "#5DA8A4", "#58AE9A", "#56B38C", "#5BB77B", "#68BA67", "#84B95F", "#9BB65E", "#AEB466",
+           "#BAB376"),
     surface=LIGHT_SURFACE,
 )
 # Dark: the first 42 % of Viridis' hues only (purple, blue, teal: its green and yellow turn
@@ -287,7 +290,7 @@ LIGHT_COST_MAP = CostMap(
 # (low cost) to 25 (high cost); level lines 20 J' lighter at the valley floor to 24 J' lighter at
 # the rim, in [49, 50] (20 throughout left the rim's teal lines too faint to follow in a video at
 # 480p). In both themes the valley is the part of the map that stands furthest from the page
-# and the rim fades towards it (light: J' 79 against white, 97 at the rim; dark: J' 30 against
+# and the rim fades towards it (light: J' 78.6 against white, 97 at the rim; dark: J' 30 against
 # the page's 12, 25 at the rim), so the eye goes where the paths go, the floor of a valley is a
 # lit violet basin whose innermost level lines read (never a black hole) and the high-cost rim
 # a quiet deep teal, still clearly apart from the page: 13 J' above it (at J' 20, RGB 17, 48,
@@ -328,11 +331,11 @@ _register_colormaps()
 
 #: A table of cells on the page (lr-grid-search) keeps each cell TABLE_PAGE_DISTANCE
 #: (CAM02-UCS ΔE') from the page colour (the light cost map's least distance from its page when
-#: it was paler, 15.9; 18.6 now): so the cost map's colours run there only up to TABLE_TOP of
-#: the way to its rim. Both maps whole: the light one (its rim a yellow) and the dark one, whose
-#: rim, lifted to J' 25, stands 18.7 from its page (at J' 20, 12.6, the worst cell read as the
-#: page, a gap, not the worst, and its scale ended at 0.8; tests/test_style_colors.py
-#: recomputes both).
+#: it was paler, 15.9; 17.4 now, its rim's chroma faded): so the cost map's colours run there
+#: only up to TABLE_TOP of the way to its rim. Both maps whole: the light one (its rim a
+#: yellow) and the dark one, whose rim, lifted to J' 25, stands 18.7 from its page (at J' 20,
+#: 12.6, the worst cell read as the page, a gap, not the worst, and its scale ended at 0.8;
+#: tests/test_style_colors.py recomputes both).
 TABLE_PAGE_DISTANCE = 15.8
 TABLE_TOP: dict[str, float] = {"light": 1.0, "dark": 1.0}
 #: The dark map's fills keep their lightness nearly level (CAM02 J' 30 to 22 over a table's
@@ -341,7 +344,7 @@ TABLE_TOP: dict[str, float] = {"light": 1.0, "dark": 1.0}
 #: TABLE_LIFT of the way to the map's level-line colour there, the share falling evenly to
 #: none at its top: the dark table runs from J' 44 at its valley to its rim, every cell
 #: under the page's ink at 4.5:1 (tests/test_style_colors.py). The light map's fills run
-#: J' 79 to 97 already.
+#: J' 78.6 to 97 already.
 TABLE_LIFT: dict[str, float] = {"light": 0.0, "dark": 0.7}
 
 
