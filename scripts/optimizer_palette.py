@@ -11,7 +11,8 @@ Each optimizer keeps its light colour (gdviz.theme.LIGHT_OPTIMIZER_COLORS) and t
 dark theme, the same colour, lighter: its CIECAM02 hue within OPT_HUE_TOLERANCE of the light
 colour's, its CAM02-UCS lightness J' OPT_DARK_LIFT to OPT_DARK_MAX_LIFT above it, keeping
 OPT_DARK_CHROMA_SHARE of its chroma M' (the bisection is on that share), apart from
-OPT_DARK_ROLES (every role but the test lavender: the one floor relaxed, see theme.py).
+OPT_DARK_ROLES (every role but the test lavender; for a name of OPT_DARK_EXEMPT, but its
+exempt kin too: the floors relaxed, see theme.py), the dark map's kin under RUN_DARK_CEILING.
 Candidates are the sRGB grid of STEPS[theme] (every channel a multiple of it). A candidate
 must, on its own:
   - keep LINE_CONTRAST (WCAG 2.1) against its page and, in the dark theme, every colour of
@@ -148,7 +149,8 @@ def search(th, targets: dict[str, str], step: int | None = None,
            roles: tuple[str, ...] = theme.MARK_ROLES,
            pair_cvd: float = theme.MIN_CVD_DISTANCE,
            avoid: tuple[str, ...] = (), avoid_turn: float = 0.0,
-           kin_lightness: float = 0.0) -> dict[str, str]:
+           kin_lightness: float = 0.0, kin_ceiling: float = 100.0,
+           exempt: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
     """The colours of a set in `th`, one per `targets` entry (optimizers, rates, batch runs),
     each within `tolerance` degrees of the hue of its target (a hue family, or its colour in
     the other theme), that pass every floor by MARGIN, with the largest least chroma (or,
@@ -167,24 +169,35 @@ def search(th, targets: dict[str, str], step: int | None = None,
     to spare; every two `pair_cvd` apart in each simulated vision (MIN_OPT_DISTANCE in
     normal vision); each hue `avoid_turn` degrees from every `avoid` colour's (another set's
     hues, so that no run reads as an optimizer); every two that are the dark map's kin (their
-    hue within KIN_HUE of one of its colours', map_kin) `kin_lightness` apart in J'."""
+    hue within KIN_HUE of one of its colours', map_kin) `kin_lightness` apart in J', each at
+    most `kin_ceiling` light; `exempt`: the roles a name is not held apart from (its own kin,
+    which never share a figure with it), though the rest of `roles` are."""
     names = list(targets)
     if shade == "auto":
         shade = "lighter" if th.name == "dark" else None
     rgb = grid(step or STEPS[th.name])
-    rgb = rgb[alone(th, rgb, fixed, role_margin, on_map, roles)]
+    exempt = exempt or {}
+    common = tuple(r for r in roles if not any(r in e for e in exempt.values()))
+    rgb = rgb[alone(th, rgb, fixed, role_margin, on_map, common)]
     views = np.stack([seen(rgb, cvd) for cvd in CVD])  # (vision, n, 3); normal vision first
     light_enough = (views[0, :, 0] >= lightness) & (views[0, :, 0] <= ceiling) & \
         (np.hypot(*views[0, :, 1:].T) >= min_chroma)
     rgb, views = rgb[light_enough], views[:, light_enough]
     h, ucs = hue(rgb), views[0]
     kin = map_kin(th, h) if kin_lightness else np.zeros(len(h), dtype=bool)
+    held = {n: alone(th, rgb, fixed, role_margin, on_map,
+                     tuple(r for r in roles if r not in exempt.get(n, ())))
+            for n in names} if exempt else {}
     chroma = np.hypot(*ucs[:, 1:].T)
     # how strongly a path of the colour reads on its casing: its chroma, scaled down as its
     # contrast falls below TEXT_CONTRAST (a colour at 3:1 reads as two thirds of its chroma)
     strength = chroma * np.minimum(least_contrast(th, rgb) / theme.TEXT_CONTRAST, 1.0)
     floors = np.array([theme.MIN_OPT_DISTANCE] + [pair_cvd] * 3)
     turns = {n: hue_turn(h, hue(targets[n])) for n in names}
+    for n in names:  # under the ceiling if the map's kin; apart from each name's own roles
+        turns[n][kin & (ucs[:, 0] > kin_ceiling)] = np.inf
+        if n in held:
+            turns[n][~held[n]] = np.inf
     for c in avoid:  # apart from another set's hues
         near = hue_turn(h, hue(c)) < avoid_turn
         for n in names:
@@ -308,7 +321,8 @@ def optimizers(th, step: int | None = None) -> dict[str, str]:
     return search(th, theme.LIGHT_OPTIMIZER_COLORS, step, lift=theme.OPT_DARK_LIFT,
                   max_lift=theme.OPT_DARK_MAX_LIFT, min_chroma=theme.MIN_OPT_CHROMA,
                   relative=True, roles=theme.OPT_DARK_ROLES,
-                  kin_lightness=theme.MAP_KIN_LIGHTNESS)
+                  kin_lightness=theme.MAP_KIN_LIGHTNESS, kin_ceiling=RUN_DARK_CEILING,
+                  exempt=theme.OPT_DARK_EXEMPT)
 
 
 def run_colours(step: int | None = None) -> None:
