@@ -49,14 +49,12 @@ PLAIN_SHOWN = 24
 MOMENTUM_SHOWN = 60
 BALL_RADIUS = 0.13
 #: The momentum ball (and its legend dot) is larger than plain descent's: the two read apart by
-#: size as well as colour, and where it stops
-#: under plain balls its rim shows round them.
+#: size as well as colour.
 MOMENTUM_BALL = 1.6 * BALL_RADIUS
-#: The momentum ball's layers: under the plain balls (UNDER_Z, where it stops on them they show
-#: on it), over them (PASS_Z) while it is within PASS_GAP of touching a ball it passes on its way
-#: (the stalled one, where the key moment starts, and the middle valley's), so its pass reads;
-#: the switch comes while the two are apart.
-UNDER_Z, PASS_Z, PASS_GAP = 3.8, 4.2, 0.15
+#: The momentum ball, the video's subject, is drawn over every plain ball (their layer is 4) all
+#: along its run: over those it passes and over the two grey ones where it stops (under them,
+#: it ended as a blue rim round a grey dot; the count over the spot says three balls lie there).
+MOMENTUM_Z = 4.2
 #: Tick numbers at least 12 px tall at 480p.
 TICK_SIZE = 34
 #: The plot's size and centre (Manim units): as large as the title, equation and a 0.4-unit margin
@@ -67,6 +65,13 @@ PLOT_AT = np.array([0.6, -0.5, 0.0])
 ESCAPE_TIME = 7.0
 #: The room between the legend's rows (Manim units).
 KEY_GAP = 0.16
+#: The step counter stands on the legend's first row, COUNTER_GAP (Manim units) left of it as
+#: it reads t = 0 (its number grows rightwards: at t = 200, COUNTER_APART from the legend, so
+#: the two read apart): its line ("momentum step t = 200" in the momentum act) lies over the
+#: plot's empty upper middle, COUNTER_CLEAR or more from the curve, the start rings and the balls
+#: (2.0 left of the legend it sat on the curve and on the start ring at w = -3.5, and the ball
+#: covered it as it set off).
+COUNTER_GAP, COUNTER_APART, COUNTER_CLEAR = 1.3, 0.6, 0.3
 #: Size of the legend's maths and of the momentum equation (the key idea: never smaller).
 LEGEND_TEX = 30
 EQUATION_TEX = 36
@@ -178,12 +183,6 @@ class LocalMinima(ThemedScene):
         d.set_z_index(4)
         return d
 
-    @staticmethod
-    def passing(ball, stalled) -> bool:
-        """Whether the momentum ball is within PASS_GAP of touching a plain ball it passes."""
-        gap = np.linalg.norm(ball.get_center() - stalled.get_center()) - ball.width / 2
-        return bool(gap - stalled.width / 2 < PASS_GAP)
-
     def path_floor(self, x0: float, x1: float) -> float:
         """The lowest point (scene y) the momentum ball reaches over the scene's x0 … x1, from
         its run (PATH_SAMPLES points per step)."""
@@ -257,7 +256,7 @@ class LocalMinima(ThemedScene):
         step_read, _ = live_readout("t", lambda: (
             step_of(self.mstep, EXP.momentum_steps) if self.momentum_on
             else step_of(self.step, EXP.steps)), 0, 30)
-        step_read.next_to(keys, LEFT, buff=2.0).match_y(key)
+        step_read.next_to(keys, LEFT, buff=COUNTER_GAP).match_y(key)
         self.key, self.step_read = key, step_read
         self.play(FadeIn(self.rings), *(FadeIn(b) for b in self.balls.values()), FadeIn(key),
                   FadeIn(step_read))
@@ -337,16 +336,8 @@ class LocalMinima(ThemedScene):
         self.play(Indicate(keep, color=t.accent, scale_factor=1.4), run_time=1.0)
         self.play(FadeIn(stall_note), run_time=0.8)
         marks = StepMarks(ax, self.rolling, self.mstep, c)
-        # under the plain balls: where it stops on them (two plain balls share the deepest
-        # minimum) they show on it, a grey dot in a blue ball, never hidden; but over the
-        # balls it passes on its way there, the stalled one first (under, it slid out of sight
-        # behind them)
-        ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL).set_z_index(UNDER_Z)
-        ends = local_minima.settled_in(self.rolling, EXP)
-        self.passed = [b for w0, b in self.balls.items()
-                       if local_minima.settled_in(self.plain[w0], EXP) != ends]
-        ball.add_updater(lambda m: m.set_z_index(
-            PASS_Z if any(self.passing(m, b) for b in self.passed) else UNDER_Z))
+        # over the plain balls, those it passes and those where it stops
+        ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL).set_z_index(MOMENTUM_Z)
         key = self.mkey
         # gₜ defined where it is first shown, on the update's own line
         eq = self.tex(rf"{equations.tex('gradient')}, \quad "
@@ -387,9 +378,9 @@ class LocalMinima(ThemedScene):
                            self.text("to the deepest minimum", 24, c)).arrange(DOWN, buff=0.08)
         roll_note.move_to(ax.c2p(end - 0.45, self.rolling.losses[-1] + 2.7))
         # a ring round the ball (a pulse that grew the ball covered the depth under it and the
-        # count over it), the count now true (the plain balls show on the momentum ball, which
-        # lies under them), the depth back in ink (no new minimum: the plain balls' own);
-        # then the sentence
+        # count over it), the count now true (the momentum ball lies over the two plain balls
+        # there); the depth stays in the muted ink of the other settled depths (no new
+        # minimum: the plain balls' own); then the sentence
         deep = int(np.argmin(self.depths))
         ring = Circle(radius=MOMENTUM_BALL + RING_GAP, color=c, stroke_width=3)
         ring.move_to(ball).set_z_index(5)
@@ -398,8 +389,7 @@ class LocalMinima(ThemedScene):
                 for tr in [*self.plain.values(), self.rolling])
         count = self.shared[0]
         new = self.text(f"{numbers.count(n)} balls", 24, t.muted).move_to(count)
-        self.play(FadeIn(ring), FadeOut(count), FadeIn(new),
-                  self.min_labels[deep].animate.set_color(t.text), run_time=0.5)
+        self.play(FadeIn(ring), FadeOut(count), FadeIn(new), run_time=0.5)
         self.shared = VGroup(new)
         self.play(FadeOut(ring), run_time=0.5)
         self.play(FadeIn(roll_note, shift=0.2 * DOWN), run_time=0.8)

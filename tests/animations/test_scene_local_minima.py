@@ -6,7 +6,7 @@ from frames import rendered
 
 from gdcore import local_minima
 from gdviz import numbers, theme
-from scenes.local_minima import ESCAPE_TIME, EXP, PASS_GAP, W_SAMPLES, LocalMinima, ball_point
+from scenes.local_minima import ESCAPE_TIME, EXP, W_SAMPLES, LocalMinima, ball_point
 
 
 def test_balls_sit_on_gdcores_curve_at_its_minima():
@@ -91,26 +91,27 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert abs(scene.step_whose.get_bottom()[1] - scene.step_read.get_bottom()[1]) < 1e-6
     # a sentence is held long enough to read, never a dead stretch (checked at 2 s)
     assert 1.5 <= READ_HOLD <= 1.8
-    # the title kept, extended by the exception on a line under it, over the equation; the
-    # deepest depth back in ink, no colour of momentum's (no new minimum: plain descent's own)
+    # the title kept, extended by the exception on a line under it, over the equation
     assert scene.title.original_text == TITLE and scene.title_more.original_text == MOMENTUM_TITLE
     assert scene.title_more.get_top()[1] < scene.title.get_bottom()[1]
     assert scene.momentum_eq.get_top()[1] < scene.title_more.get_bottom()[1]
     assert scene.title in scene.mobjects and scene.title_more in scene.mobjects
     deep = int(np.argmin(scene.depths))
-    assert scene.min_labels[deep].get_color() == ManimColor(scene.theme.text)
     # the takeaway of the plain act in ink, larger than the labels
     assert all(line.get_color() == ManimColor(scene.theme.text) for line in scene.note)
     assert NOTE_SIZE > 24
     # the stalled ball and its depth in plain descent's colour; the other plain balls, their
-    # depths and the count of the balls sharing a minimum dimmed to the muted ink, legible
+    # depths (the deepest's too, where momentum stops: it was turned to ink there, the one
+    # depth of its kind in black) and the count of the balls sharing a minimum dimmed to the
+    # muted ink, no colour of momentum's (no new minimum: plain descent's own), legible
     # (text contrast) on the page; the momentum ball (and its legend dot) larger than plain
     # descent's, apart by size as well as colour
     t = scene.theme
     plain, muted = ManimColor(t.accent), ManimColor(t.muted)
     own = int(np.argmin(np.abs(scene.minima - scene.plain[EXP.stalled_start].final[0])))
     assert scene.min_labels[own].get_color() == plain
-    dim = [lab for k, lab in enumerate(scene.min_labels) if k not in (own, deep)]
+    dim = [lab for k, lab in enumerate(scene.min_labels) if k != own]
+    assert scene.min_labels[deep] in dim
     def hexed(c):
         return ManimColor(c).to_hex().lower()
 
@@ -128,13 +129,12 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert scene.mkey.get_top()[1] < key.get_bottom()[1] < key.get_top()[1] \
         < scene.key.get_bottom()[1]
     # two plain balls stop on one minimum, and the momentum ball with them: that spot says
-    # how many in words, above the balls; the momentum ball lies under the plain ones, which
-    # show on it
+    # how many in words, above the balls; the momentum ball lies over the plain ones
     finals = np.array([tr.final[0] for tr in scene.plain.values()])
     assert len(scene.shared) == 1 and scene.shared[0].original_text == "3 balls"
     assert np.sum(np.isclose(finals, scene.minima[deep])) == 2
     assert local_minima.settled_in(scene.rolling, EXP) == deep
-    assert all(scene.momentum_ball.z_index < b.z_index for b in scene.balls.values())
+    assert all(scene.momentum_ball.z_index > b.z_index for b in scene.balls.values())
     spot = scene.ax.c2p(scene.minima[deep], scene.depths[deep])
     assert abs(scene.shared[0].get_center()[0] - spot[0]) < 1e-6
     assert scene.shared[0].get_bottom()[1] > spot[1] + BALL_RADIUS
@@ -178,37 +178,62 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert "α = 0.05, β = 0.9" in words
 
 
-def test_the_momentum_ball_passes_over_the_balls_on_its_way():
-    """While the momentum ball overlaps a plain ball it passes (the stalled one, where the key
-    moment starts, and the middle valley's) it is drawn over it, so the pass reads; it lies
-    under the plain balls again once clear of them (where it stops on two of them they show
-    on it)."""
+def test_the_momentum_ball_is_drawn_over_every_plain_ball():
+    """The momentum ball, the video's subject, lies over every plain ball all along its run:
+    over those it passes (the stalled one, where the key moment starts, and the middle
+    valley's) and over the two where it stops (under them it ended as a blue rim round a grey
+    dot)."""
     scene = rendered(LocalMinima)
     ball = scene.momentum_ball
-    deep = local_minima.settled_in(scene.rolling, EXP)
-    passed = [scene.balls[w0] for w0, tr in scene.plain.items()
-              if local_minima.settled_in(tr, EXP) != deep]
-    assert scene.balls[EXP.stalled_start] in passed and len(passed) == len(scene.passed)
+    balls = list(scene.balls.values())
     before = scene.mstep.get_value()
-    over, apart = set(), 0
+    over = set()
     try:
         for s in np.linspace(0, EXP.momentum_steps, 601):
             scene.mstep.set_value(s)
             ball.update()
-            gaps = [np.linalg.norm(ball.get_center() - b.get_center()) - (b.width + ball.width) / 2
-                    for b in passed]
-            for k, gap in enumerate(gaps):
+            for k, b in enumerate(balls):
+                gap = (np.linalg.norm(ball.get_center() - b.get_center())
+                       - (b.width + ball.width) / 2)
                 if gap < 0:
                     over.add(k)
-                    assert ball.z_index > passed[k].z_index, s
-            if min(gaps) > PASS_GAP:
-                apart += 1
-                assert all(ball.z_index < b.z_index for b in scene.balls.values()), s
+                    assert ball.z_index > b.z_index, s
     finally:
         scene.mstep.set_value(before)
         ball.update()
-    assert passed.index(scene.balls[EXP.stalled_start]) in over and len(over) >= 2
-    assert apart > 0
+    # it meets the stalled ball, the middle valley's and the two where it stops
+    finals = [tr.final[0] for tr in scene.plain.values()]
+    deep = scene.minima[local_minima.settled_in(scene.rolling, EXP)]
+    assert list(scene.balls).index(EXP.stalled_start) in over and len(over) >= 4
+    assert all(k in over for k, w in enumerate(finals) if np.isclose(w, deep))
+    # at its end it sits on them, drawn over them
+    assert all(ball.z_index > b.z_index for b in balls)
+
+
+def test_the_step_counter_stands_clear_of_the_curve():
+    """The counter's line ("momentum step t = 200", at its widest) stands COUNTER_CLEAR or more
+    from everything on the curve: the curve, its start rings, every ball (their centres ride
+    it; the momentum ball is the largest). Left of the legend by 2.0 it sat on the curve and on
+    the start ring at w = -3.5."""
+    from scenes.local_minima import COUNTER_APART, COUNTER_CLEAR, MOMENTUM_BALL
+
+    scene = rendered(LocalMinima)
+    line = [scene.step_whose, scene.step_read]
+    x0, x1 = min(m.get_left()[0] for m in line), max(m.get_right()[0] for m in line)
+    y0, y1 = min(m.get_bottom()[1] for m in line), max(m.get_top()[1] for m in line)
+    ws = np.linspace(*EXP.surface.window[0], 4001)
+    c = np.array(scene.ax.c2p(ws, EXP.surface(ws)), dtype=float).reshape(3, -1).T
+    gap = np.hypot(np.maximum.reduce([x0 - c[:, 0], c[:, 0] - x1, 0 * ws]),
+                   np.maximum.reduce([y0 - c[:, 1], c[:, 1] - y1, 0 * ws]))
+    assert COUNTER_CLEAR >= 0.3
+    assert gap.min() - MOMENTUM_BALL >= COUNTER_CLEAR, ws[int(np.argmin(gap))]
+    rings = [r.get_center() for r in scene.rings]
+    assert all(np.hypot(max(x0 - x, x - x1, 0), max(y0 - y, y - y1, 0)) > COUNTER_CLEAR
+               for x, y, _ in rings)
+    # and apart from the legend it stands beside, on its first row (at 0.8 left of it as it
+    # read t = 0, "t = 200" came 10 px from the legend's dot: one line)
+    assert COUNTER_APART >= 0.5 and scene.key.get_left()[0] - x1 >= COUNTER_APART - 0.02
+    assert abs(scene.step_read.get_y() - scene.key.get_y()) < 0.05
 
 
 def test_the_momentum_ball_never_crosses_a_word():
