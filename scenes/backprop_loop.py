@@ -125,6 +125,18 @@ CHANGE_TIME, CHANGE_HOLD = 1.5, 1.8
 #: which it is written, left to right (slow: a longer hold after it, still, would be dead time,
 #: over the video check's 2 s).
 WORKED_SIZE, WORKED_IN = 38, 2.0
+#: The least size of the panel's maths in the forward and backward passes (the step's rules,
+#: the chain rule's numbers): the worked update's, WORKED_SIZE. Set smaller (the forward pass's
+#: a = σ(Σ wⱼxⱼ + b), σ(z) = 1/(1 + e⁻ᶻ) shrunk to the panel's width, 29.5), its digits were
+#: 11 px tall at 480p and its lower-case letters 8 px. An equation wider than the panel at its
+#: size is broken at LINE_BREAK into one relation a line instead of being shrunk.
+PANEL_MATHS, LINE_BREAK = WORKED_SIZE, r", \quad "
+#: Where the hidden layer's rule δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾) ⊙ σ′(z⁽ˡ⁾) is broken, before its ⊙.
+HIDDEN_BREAK = r"\odot "
+#: The chain rule ∂J/∂w⁽ˡ⁾ⱼₖ = a⁽ˡ⁻¹⁾ₖ δ⁽ˡ⁾ⱼ, the backward pass's rule, is set at RULE_SIZE: its
+#: layer superscripts (l − 1) and (l), set by TeX at SCRIPT of it, have digits 12 px tall at
+#: 480p (at 38 they were 11 px, and l and its brackets read as specks beside δ).
+RULE_SIZE, SCRIPT = 42, 0.7
 #: Seconds of the hidden layer's swap of its activations for its error terms δ: each value fades
 #: out, then its δ in, in its place, and the label a⁽¹⁾ likewise into δ⁽¹⁾, while the fills fade
 #: to the page (never two numbers in one circle at once).
@@ -283,7 +295,12 @@ class BackpropLoop(ThemedScene):
         """The equation `key` (with an optional line below), placed under the step's heading:
         its last layer L written OUT, as the layers are labelled, and (`one_example`, once the
         video has said n = 1, so J = Cᵢ) its per-example cost Cᵢ written J."""
-        eq = self.tex(equations.tex_numbered(key, OUT, one_example), size)
+        latex_ = equations.tex_numbered(key, OUT, one_example)
+        eq = self.tex(latex_, size)
+        if eq.width > PANEL_W and LINE_BREAK in latex_:
+            # too wide at its size: one relation a line, each left-aligned, never shrunk
+            eq = VGroup(*(self.tex(part, size) for part in latex_.split(LINE_BREAK)))
+            eq.arrange(DOWN, buff=0.3, aligned_edge=LEFT)
         if eq.width > PANEL_W:
             eq.scale_to_fit_width(PANEL_W)
         group = VGroup(eq) if extra is None else VGroup(eq, extra).arrange(DOWN, buff=0.3)
@@ -444,7 +461,7 @@ class BackpropLoop(ThemedScene):
         self.play(Write(title), run_time=0.8)
         self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(key),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=1.5)
-        self.show_step("1  Forward pass", eq=("sigmoid-neuron", 34))
+        self.show_step("1  Forward pass", eq=("sigmoid-neuron", PANEL_MATHS))
         inputs = self.input_values(r["acts"][0])
         self.play(FadeIn(inputs), *self.set_head(0, "x", t.muted))
         self.forward_pass(r["acts"])
@@ -498,10 +515,15 @@ class BackpropLoop(ThemedScene):
         # every gradient is made, and the worked edge stays red: it is the first gradient drawn
         self.worked_edge(deltas)
         self.caption_next()
-        hidden = self.tex(equations.tex("backprop-hidden"), 32)
-        if hidden.width > PANEL_W:
-            hidden.scale_to_fit_width(PANEL_W)
+        # at the panel's least size, in two lines broken before its ⊙ (on one line, at this
+        # size, it is wider than the panel and reaches left onto y₂'s line, 10 px from its label)
+        first, rest = equations.tex("backprop-hidden").split(HIDDEN_BREAK)
+        # ({} before the ⊙ keeps a binary operator's spaces round it at the line's start)
+        hidden = VGroup(self.tex(first, PANEL_MATHS),
+                        self.tex("{}" + HIDDEN_BREAK + rest, PANEL_MATHS))
+        hidden.arrange(DOWN, buff=0.2, aligned_edge=RIGHT)
         hidden.next_to(self.eq, DOWN, buff=0.4).set_x(PANEL_X)
+        self.hidden_rule = hidden
         self.play(FadeIn(hidden, shift=0.2 * UP), run_time=0.8)
         gw = r["grad_W"]
         g_widths = net.widths(net.edge_values(gw), None, W_LO, W_HI)
@@ -563,12 +585,13 @@ class BackpropLoop(ThemedScene):
         p = WORK_PLACES
         work = VGroup(
             self.tex(rf"\frac{{\partial J}}{{\partial w^{{({ld})}}_{{{jd + 1}{ka + 1}}}}}"
-                     rf" = a^{{({la})}}_{{{ka + 1}}}\,\delta^{{({ld})}}_{{{jd + 1}}}", 34, t.text),
-            self.tex(rf"= {a:.{p}f} \times {d:.{p}f} = {g:.{p}f}", 34, t.text),
+                     rf" = a^{{({la})}}_{{{ka + 1}}}\,\delta^{{({ld})}}_{{{jd + 1}}}", PANEL_MATHS,
+                     t.text),
+            self.tex(rf"= {a:.{p}f} \times {d:.{p}f} = {g:.{p}f}", PANEL_MATHS, t.text),
         ).arrange(DOWN, buff=0.15)
         work[1].align_to(work[0][0], LEFT).shift(0.6 * RIGHT)
         self.work = work
-        self.show_equation("backprop-grad", 38, work)
+        self.show_equation("backprop-grad", RULE_SIZE, work)
         # the first gradient on the edges, drawn as all will be (width ∝ |∂J/∂w|, blue plus,
         # rust minus): its sign key and the note come with it, in the same play
         self.key = self.sign_key(GRAD)

@@ -63,8 +63,26 @@ def test_backward_shows_gdcores_gradients():
     assert a * d == pytest.approx(g)
     assert f"{float(f'{a:.{p}f}') * float(f'{d:.{p}f}'):.{p}f}" == f"{g:.{p}f}"
     assert f"{a:.{p}f} \\times {d:.{p}f} = {g:.{p}f}" in scene.work[1].tex_string
+    # the backward pass's maths at least the worked update's size (its rule, the chain rule's
+    # numbers, the hidden layer's rule); the rule's superscripts (l − 1) and (l), TeX's script
+    # size of it, with digits 12 px tall at 480p (at 38 they were 11 px)
+    from scenes.backprop_loop import PANEL_MATHS, RULE_SIZE, SCRIPT, WORKED_SIZE
+
+    assert PANEL_MATHS >= WORKED_SIZE and RULE_SIZE >= WORKED_SIZE
+    rule = scene.eq[0]
+    assert rule.tex_string == equations.tex_numbered("backprop-grad", OUT, one_example=True)
+    assert rule.font_size == pytest.approx(RULE_SIZE)
+    assert digit_px(rule) * SCRIPT >= 12
+    for m in (*scene.work, *scene.hidden_rule):
+        assert m.font_size >= WORKED_SIZE - 1e-9, m.tex_string
+    # the hidden layer's rule, two lines (wider than the panel on one), a clear line (24 px)
+    # from the targets' labels
+    first, rest = (m.tex_string for m in scene.hidden_rule)
+    assert first + rest.removeprefix("{}") == equations.tex("backprop-hidden")
+    assert rest.startswith(r"{}\odot")
+    assert scene.hidden_rule.get_left()[0] - scene.targets.get_right()[0] >= 0.4
     # the panel stays 0.4 clear of the frame's edges (24 px at 480p), the network too
-    for m in (scene.work, scene.mats, scene.eq, scene.net, scene.head):
+    for m in (scene.work, scene.mats, scene.eq, scene.net, scene.head, scene.hidden_rule):
         assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
 
 
@@ -510,6 +528,24 @@ def test_the_output_errors_are_the_slow_held_key_moment():
     starts, lengths = np.array(scene.starts), np.array(scene.lengths)
     in_forward = lengths[starts < scene.caption_log[1]["start"]]
     assert DELTA_SWAP > in_forward.max()
+
+
+def test_the_forward_passes_formula_is_set_at_the_worked_updates_size():
+    """a = σ(Σ wⱼxⱼ + b), σ(z) = 1/(1 + e⁻ᶻ), too wide for the panel at the worked update's
+    size, is set at that size in two lines (one relation each), not shrunk to the panel's
+    width (29.5: digits 11 px and lower-case letters 8 px tall at 480p); inside the margin and
+    right of the targets' column."""
+    from scenes.backprop_loop import LINE_BREAK, PANEL_MATHS, PANEL_W, WORKED_SIZE
+
+    scene = rendered(BackpropLoop, upto="forward")
+    lines = scene.eq[0]
+    whole = equations.tex_numbered("sigmoid-neuron", OUT, one_example=True)
+    assert [m.tex_string for m in lines] == whole.split(LINE_BREAK) and len(lines) == 2
+    for m in lines:
+        assert m.font_size == pytest.approx(PANEL_MATHS) and PANEL_MATHS >= WORKED_SIZE
+        assert m.get_left()[0] >= scene.net.get_right()[0] and m.width <= PANEL_W
+        assert m.get_right()[0] <= 64 / 9 - 0.4
+    assert lines[0].get_bottom()[1] > lines[1].get_top()[1]
 
 
 def test_layer_heads_read_and_stand_clear_of_their_neurons():
