@@ -14,6 +14,7 @@ from gdviz.theme import DARK, LIGHT, contrast
 from scenes.backprop_loop import (
     DELTA_HOLD,
     DELTA_SWAP,
+    DW_DB_GAP,
     GRAD,
     LR,
     OUT,
@@ -105,9 +106,10 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
         shown_b = [e.get_value() for e in gb_group[1].get_entries()]
         np.testing.assert_allclose(shown_b, new.biases[l] - net.biases[l], rtol=0, atol=half)
         np.testing.assert_allclose(shown_b, np.round(-LR * np.round(gb[l], p), p), atol=1e-12)
-        # beside, not over, and set apart, each under its own name as the equations write
-        # them: never one augmented matrix [ΔW | Δb]
-        assert gb_group.get_left()[0] > gw_group.get_right()[0] + 0.5
+        # under, not over, and set apart, each under its own name as the equations write
+        # them, the = signs on one vertical: never one augmented matrix [ΔW | Δb]
+        assert gw_group.get_bottom()[1] - gb_group.get_top()[1] >= DW_DB_GAP - 1e-9
+        assert gb_group[0].get_right()[0] == pytest.approx(gw_group[0].get_right()[0])
         assert gw_group[0].tex_string == rf"\Delta W^{{({l + 1})}} ="
         assert gb_group[0].tex_string == rf"\Delta b^{{({l + 1})}} ="
         assert gb_group[0].get_right()[0] < gb_group[1].get_left()[0]
@@ -604,11 +606,12 @@ def test_the_hidden_activations_give_way_to_their_error_terms():
 
 
 def test_one_update_row_at_a_time_clear_of_the_network():
-    """The update's rows (ΔW⁽ˡ⁾ and Δb⁽ˡ⁾ of one layer) come one at a time in one place: the
-    one left at the end is the last layer's turn; each row stands a clear line (24 px at 480p)
-    from the targets' labels, 12 px from the last output's circle, and the row shown with the
-    note under the network a clear line from it too, its name a line above the note's: inside
-    the frame's margin."""
+    """The update's pairs (ΔW⁽ˡ⁾ and Δb⁽ˡ⁾ of one layer) come one at a time in one place: the
+    one left at the end is the last layer's turn; each pair stands in the right-hand text
+    column, a clear line (24 px at 480p) right of the targets' labels and under the worked
+    update line, 12 px from the last output's circle, and a clear line right of the note under
+    the network (under y₂ its name began 10 px after the note's end): inside the frame's
+    margin."""
     scene = rendered(BackpropLoop, upto="update")
     (la, _), _ = WORKED
     assert scene.dmat_shown is scene.dmats[[l for l in range(len(scene.dmats)) if l != la][-1]]
@@ -626,8 +629,11 @@ def test_one_update_row_at_a_time_clear_of_the_network():
             assert apart(row, lab) >= line, (lab, apart(row, lab))
         assert apart(row, last) >= 12 * 8 / 480 - 1e-9
         assert row.get_bottom()[1] >= -4 + 24 * 8 / 480
-    assert apart(scene.dmat_shown, scene.note) >= line
-    assert scene.dmat_shown[0][0].get_bottom()[1] > scene.note.get_top()[1]
+    for row in scene.dmats:
+        assert row.get_left()[0] - scene.targets.get_right()[0] >= line
+        assert scene.w_line.get_bottom()[1] - row.get_top()[1] >= line
+        assert row.get_left()[0] - scene.note.get_right()[0] >= line
+        assert row.get_right()[0] <= 64 / 9 - 0.4
 
 
 def test_inputs_targets_and_cost_written_for_people_in_ink():
