@@ -25,17 +25,18 @@ taking their gradients; the front goes on over the first layer's edges as the wo
 that rule give way to every gradient as matrices (in ink, their signs written), while the rule
 ∂J/∂w = a·δ stays above them until the update: nothing leaves and comes back. Update: as it is
 named, the neurons' δ, their labels and red rings and the front's key leave (the update uses the
-gradients, not δ); the matrices turn into the changes ΔW⁽ˡ⁾ = −α
-∂J/∂W⁽ˡ⁾ (in ink, their signs written), each with its layer's bias changes Δb⁽ˡ⁾ = −αδ⁽ˡ⁾ set apart
-right of it under a name of its own, as the equations write them (never one augmented matrix),
-one layer's pair at a time in one place (the worked weight's layer first, the other's after); as
-the first pair comes the edges turn from the gradients to the changes themselves: Δw = −α ∂J/∂w,
-so each keeps its width (∝ |Δw|, the largest change the widest) and its colour turns to its
-change's sign, the opposite of its gradient's, the key of ∂J/∂w swapped for Δw > 0, Δw < 0 in the
-same play; the worked edge is labelled with its w, set in the clear room over its output neuron,
-under the layer's heading, a short leader pointing to the edge. Then the weights after at the
-weights' scale, where they look much as before (the note gives the largest |Δw|, 0.19), the worked
-edge's label turned from w into w + Δw in one frame as they start, both written as in the worked
+gradients, not δ); the matrices turn into the changes ΔW⁽ˡ⁾ = −α ∂J/∂W⁽ˡ⁾ (in ink, their signs
+written), each with its layer's bias changes Δb⁽ˡ⁾ = −αδ⁽ˡ⁾ set apart under it, under a name of its
+own, as the equations write them (never one augmented matrix), one layer's pair at a time in one
+place, in the right-hand text column under the worked line (the worked weight's layer first, the
+other's after); as the first pair comes the edges turn from the gradients to the changes
+themselves: Δw = −α ∂J/∂w, so each keeps its width (∝ |Δw|, the largest change the widest) and its
+colour turns to its change's sign, the opposite of its gradient's, the key of ∂J/∂w swapped for Δw
+> 0, Δw < 0 in the same play; the worked edge is labelled with its w, set in the clear room over
+its output neuron, under the layer's heading, a short leader pointing to the edge. Then the weights
+after at the weights' scale, where they look much as before (the note gives the largest |Δw|,
+0.19), the worked edge's label turned from w into w + Δw in one frame as they start, both written
+as in the worked
 update. Again: the update's panel and the parked cost fade out piece by piece
 (PANEL_OUT); a second forward pass into the empty circles; the cost is lower, both values under
 one J (J = 0.543 → 0.340).
@@ -125,6 +126,18 @@ CHANGE_TIME, CHANGE_HOLD = 1.5, 1.8
 #: which it is written, left to right (slow: a longer hold after it, still, would be dead time,
 #: over the video check's 2 s).
 WORKED_SIZE, WORKED_IN = 38, 2.0
+#: The least size of the panel's maths in the forward and backward passes (the step's rules,
+#: the chain rule's numbers): the worked update's, WORKED_SIZE. Set smaller (the forward pass's
+#: a = σ(Σ wⱼxⱼ + b), σ(z) = 1/(1 + e⁻ᶻ) shrunk to the panel's width, 29.5), its digits were
+#: 11 px tall at 480p and its lower-case letters 8 px. An equation wider than the panel at its
+#: size is broken at LINE_BREAK into one relation a line instead of being shrunk.
+PANEL_MATHS, LINE_BREAK = WORKED_SIZE, r", \quad "
+#: Where the hidden layer's rule δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾) ⊙ σ′(z⁽ˡ⁾) is broken, before its ⊙.
+HIDDEN_BREAK = r"\odot "
+#: The chain rule ∂J/∂w⁽ˡ⁾ⱼₖ = a⁽ˡ⁻¹⁾ₖ δ⁽ˡ⁾ⱼ, the backward pass's rule, is set at RULE_SIZE: its
+#: layer superscripts (l − 1) and (l), set by TeX at SCRIPT of it, have digits 12 px tall at
+#: 480p (at 38 they were 11 px, and l and its brackets read as specks beside δ).
+RULE_SIZE, SCRIPT = 42, 0.7
 #: Seconds of the hidden layer's swap of its activations for its error terms δ: each value fades
 #: out, then its δ in, in its place, and the label a⁽¹⁾ likewise into δ⁽¹⁾, while the fills fade
 #: to the page (never two numbers in one circle at once).
@@ -166,11 +179,11 @@ GRAD_H_BUFF = 1.75
 #: Distance between the centres of the ΔW matrices' columns (before MATRIX_SCALE): signed
 #: entries ("−0.183 −0.092") a clear space apart (tested).
 DW_H_BUFF = 1.72
-#: The update's rows: the size of their names (ΔW⁽ˡ⁾ =, Δb⁽ˡ⁾ =), the page between each ΔW and
-#: the name of its Δb (set apart, its name between them: the two never read as one augmented
-#: matrix [ΔW | Δb]; no wider, so the last row stands clear of the note beside it), and their
-#: right edge's distance from the frame's (24 px and a little more at 480p).
-DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.52, 0.405
+#: The update's pairs: the size of their names (ΔW⁽ˡ⁾ =, Δb⁽ˡ⁾ =), the page between each ΔW and
+#: its Δb under it (set apart, each under a name of its own, the = signs on one vertical: the
+#: two never read as one augmented matrix [ΔW | Δb]), and their right edge's least distance
+#: from the frame's (24 px and a little more at 480p).
+DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.3, 0.405
 #: The update's matrices are set at this scale (their entries at DW_FONT once scaled: digits
 #: 14.1 px tall at 480p): one layer's row, ΔW and Δb with their names, is shown at a time (two
 #: rows with the equations, the worked line, the network and its key were too much at once),
@@ -183,11 +196,10 @@ TARGET_GAP = 0.2
 #: The parked cost's distance from the frame's top and left edges (36 px at 480p).
 PARK_BUFF = 0.6
 #: The least page (scene units; 0.4 = 24 px at 480p, a line of the notes' text) between the
-#: update's rows and the words beside them: the targets' labels above, the note under the
-#: network (the rows' names a line above it: on its line they read as its next words). At 7 px
-#: under y₂ the rows read as crowded in between the label and the note. From the last output's
-#: circle, where a row reaches under it, CIRCLE_CLEAR (12 px).
-ROW_CLEAR, CIRCLE_CLEAR = 0.4, 0.2
+#: update's pairs and the words around them: the worked update line above, the targets' labels
+#: left of them (the pairs stand in the right-hand text column; set under y₂, wider, a row's
+#: name began 10 px after the end of the note under the network).
+ROW_CLEAR = 0.4
 #: The part of a play between an old label or number fading out and its replacement fading in,
 #: in one place (the note under the network, the layers' labels, the hidden values turning into
 #: their δ): the old one is gone before the new one shows (swapped at the middle, both were
@@ -283,7 +295,12 @@ class BackpropLoop(ThemedScene):
         """The equation `key` (with an optional line below), placed under the step's heading:
         its last layer L written OUT, as the layers are labelled, and (`one_example`, once the
         video has said n = 1, so J = Cᵢ) its per-example cost Cᵢ written J."""
-        eq = self.tex(equations.tex_numbered(key, OUT, one_example), size)
+        latex_ = equations.tex_numbered(key, OUT, one_example)
+        eq = self.tex(latex_, size)
+        if eq.width > PANEL_W and LINE_BREAK in latex_:
+            # too wide at its size: one relation a line, each left-aligned, never shrunk
+            eq = VGroup(*(self.tex(part, size) for part in latex_.split(LINE_BREAK)))
+            eq.arrange(DOWN, buff=0.3, aligned_edge=LEFT)
         if eq.width > PANEL_W:
             eq.scale_to_fit_width(PANEL_W)
         group = VGroup(eq) if extra is None else VGroup(eq, extra).arrange(DOWN, buff=0.3)
@@ -444,7 +461,7 @@ class BackpropLoop(ThemedScene):
         self.play(Write(title), run_time=0.8)
         self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(key),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=1.5)
-        self.show_step("1  Forward pass", eq=("sigmoid-neuron", 34))
+        self.show_step("1  Forward pass", eq=("sigmoid-neuron", PANEL_MATHS))
         inputs = self.input_values(r["acts"][0])
         self.play(FadeIn(inputs), *self.set_head(0, "x", t.muted))
         self.forward_pass(r["acts"])
@@ -498,10 +515,15 @@ class BackpropLoop(ThemedScene):
         # every gradient is made, and the worked edge stays red: it is the first gradient drawn
         self.worked_edge(deltas)
         self.caption_next()
-        hidden = self.tex(equations.tex("backprop-hidden"), 32)
-        if hidden.width > PANEL_W:
-            hidden.scale_to_fit_width(PANEL_W)
+        # at the panel's least size, in two lines broken before its ⊙ (on one line, at this
+        # size, it is wider than the panel and reaches left onto y₂'s line, 10 px from its label)
+        first, rest = equations.tex("backprop-hidden").split(HIDDEN_BREAK)
+        # ({} before the ⊙ keeps a binary operator's spaces round it at the line's start)
+        hidden = VGroup(self.tex(first, PANEL_MATHS),
+                        self.tex("{}" + HIDDEN_BREAK + rest, PANEL_MATHS))
+        hidden.arrange(DOWN, buff=0.2, aligned_edge=RIGHT)
         hidden.next_to(self.eq, DOWN, buff=0.4).set_x(PANEL_X)
+        self.hidden_rule = hidden
         self.play(FadeIn(hidden, shift=0.2 * UP), run_time=0.8)
         gw = r["grad_W"]
         g_widths = net.widths(net.edge_values(gw), None, W_LO, W_HI)
@@ -530,7 +552,6 @@ class BackpropLoop(ThemedScene):
         worked = self.eq[1]
         self.eq.remove(worked)
         mats.shift((self.eq.get_bottom()[1] - 0.35 - mats.get_top()[1]) * UP)
-        self.mats_top = -1.55 + 0.5 * mats.height  # where the update's matrices go
         # the front goes on to the first layer's edges, which take their gradients' widths
         self.play(net.layer_flow(0, backward=True, color=t.text, run_time=BACK_FLOW),
                   self.grad_edges(0, g_widths),
@@ -563,12 +584,13 @@ class BackpropLoop(ThemedScene):
         p = WORK_PLACES
         work = VGroup(
             self.tex(rf"\frac{{\partial J}}{{\partial w^{{({ld})}}_{{{jd + 1}{ka + 1}}}}}"
-                     rf" = a^{{({la})}}_{{{ka + 1}}}\,\delta^{{({ld})}}_{{{jd + 1}}}", 34, t.text),
-            self.tex(rf"= {a:.{p}f} \times {d:.{p}f} = {g:.{p}f}", 34, t.text),
+                     rf" = a^{{({la})}}_{{{ka + 1}}}\,\delta^{{({ld})}}_{{{jd + 1}}}", PANEL_MATHS,
+                     t.text),
+            self.tex(rf"= {a:.{p}f} \times {d:.{p}f} = {g:.{p}f}", PANEL_MATHS, t.text),
         ).arrange(DOWN, buff=0.15)
         work[1].align_to(work[0][0], LEFT).shift(0.6 * RIGHT)
         self.work = work
-        self.show_equation("backprop-grad", 38, work)
+        self.show_equation("backprop-grad", RULE_SIZE, work)
         # the first gradient on the edges, drawn as all will be (width ∝ |∂J/∂w|, blue plus,
         # rust minus): its sign key and the note come with it, in the same play
         self.key = self.sign_key(GRAD)
@@ -612,34 +634,28 @@ class BackpropLoop(ThemedScene):
                                      [t.text] * dW[l].size, h_buff=DW_H_BUFF, **look),
                          self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}} =",
                                      [t.text] * db[l].size, **look))
-            new_mats.add(row.arrange(RIGHT, buff=DW_DB_GAP))
-        # one layer's pair at a time, each in the same place, its right edge DW_EDGE in from
-        # the frame's, the rows' names on one line: every row a clear line (ROW_CLEAR) under
-        # the targets' labels (or where the gradients stood, if that is lower) and, where it
-        # reaches left under the last output, CIRCLE_CLEAR under that circle; the note under
-        # the network stays left of them and a line lower (tested)
-        last = net.neuron(OUT, SIZES[-1] - 1)
-
-        def ceiling(row):
-            top = min(self.mats_top, self.targets.get_bottom()[1] - ROW_CLEAR)
-            if row.get_left()[0] < last.get_right()[0] + ROW_CLEAR:
-                top = min(top, last.get_bottom()[1] - CIRCLE_CLEAR)
-            return top
-
+            # Δb under ΔW, a clear gap between, their names' = signs on one vertical
+            row[1].next_to(row[0], DOWN, buff=DW_DB_GAP)
+            row[1].shift((row[0][0].get_right()[0] - row[1][0].get_right()[0]) * RIGHT)
+            new_mats.add(row)
+        # one layer's pair at a time, each in the same place: in the right-hand text column,
+        # a clear line (ROW_CLEAR) under the worked update line and right of the targets'
+        # labels, far from the note under the network (beside it, under y₂, the row's name
+        # began 10 px after the note's end); its right edge DW_EDGE in from the frame's, as
+        # far from y₂'s label as it goes, the ΔW names on one line (tested)
+        (la, ka), (_, jd) = WORKED
+        line = self.worked_line()
         for row in new_mats:
             row.shift((7.111 - DW_EDGE - row.get_right()[0]) * RIGHT)
-        names_y = min(ceiling(row) - (row.get_top()[1] - row[0][0].get_y()) for row in new_mats)
+        ceiling = line.get_bottom()[1] - ROW_CLEAR
+        names_y = min(ceiling - (row.get_top()[1] - row[0][0].get_y()) for row in new_mats)
         for row in new_mats:
             row.shift((names_y - row[0][0].get_y()) * UP)
-        for row in new_mats:
-            if row.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
-                row.shift((-4 + 0.45 - row.get_bottom()[1]) * UP)
         # the worked weight's layer first, with its worked line; the other layer's after. The
         # edges turn from the gradients to the changes in the same play: Δw = −α ∂J/∂w, so each
         # keeps its width (∝ |Δw|, the largest change the widest) and takes the colour of its
         # change's sign (blue plus, rust minus), the key of ∂J/∂w giving way to the key of Δw
         # (the sign key's colours, so never beside the key of w)
-        (la, ka), (_, jd) = WORKED
         order = [la, *(l for l in range(len(dW)) if l != la)]
         old, self.key = self.key, self.sign_key(r"\Delta w")
         self.play(*swap(self.mats, new_mats[order[0]], shift=0.2 * DOWN),
@@ -651,13 +667,6 @@ class BackpropLoop(ThemedScene):
         self.dmats, self.dmat_shown = new_mats, new_mats[order[0]]
         # the worked edge: its weight, its change, its new weight
         w0, w1 = float(r["net"].weights[la][jd, ka]), float(r["new"].weights[la][jd, ka])
-        g = float(r["grad_W"][la][jd, ka])
-        p = WORK_PLACES
-        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} := {latex(w0, p)} - {LR:g}"
-                        rf" \times {latex(g, p)} = {latex(w1, p)}", WORKED_SIZE)
-        line.next_to(self.eq, DOWN, buff=0.3)
-        # under the equations, its right end no nearer the frame's edge than 24 px
-        line.shift(min(0.0, 7.111 - 0.4 - line.get_right()[0]) * RIGHT)
         a, b = net.edge(WORKED).get_start_and_end()
         mark = Line(a, b, color=t.text, stroke_width=1.5).set_z_index(0.6)
         tag = self.edge_label(w0)
@@ -685,6 +694,18 @@ class BackpropLoop(ThemedScene):
                            t.text))
         self.wait(1.5)
         self.w_line, self.mark, self.tag = line, mark, tag
+
+    def worked_line(self):
+        """The worked update, w := w − α ∂J/∂w on the worked edge with its numbers, under the
+        update's equations, its right end no nearer the frame's edge than 24 px."""
+        r, p = self.r, WORK_PLACES
+        (la, ka), (_, jd) = WORKED
+        w0, w1 = float(r["net"].weights[la][jd, ka]), float(r["new"].weights[la][jd, ka])
+        g = float(r["grad_W"][la][jd, ka])
+        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} := {latex(w0, p)} - {LR:g}"
+                        rf" \times {latex(g, p)} = {latex(w1, p)}", WORKED_SIZE)
+        line.next_to(self.eq, DOWN, buff=0.3)
+        return line.shift(min(0.0, 7.111 - 0.4 - line.get_right()[0]) * RIGHT)
 
     def change_style(self):
         """Edge widths ∝ |Δw| (W_LO for none, W_HI for the largest change), coloured by the sign

@@ -14,6 +14,7 @@ from gdviz.theme import DARK, LIGHT, contrast
 from scenes.backprop_loop import (
     DELTA_HOLD,
     DELTA_SWAP,
+    DW_DB_GAP,
     GRAD,
     LR,
     OUT,
@@ -63,8 +64,26 @@ def test_backward_shows_gdcores_gradients():
     assert a * d == pytest.approx(g)
     assert f"{float(f'{a:.{p}f}') * float(f'{d:.{p}f}'):.{p}f}" == f"{g:.{p}f}"
     assert f"{a:.{p}f} \\times {d:.{p}f} = {g:.{p}f}" in scene.work[1].tex_string
+    # the backward pass's maths at least the worked update's size (its rule, the chain rule's
+    # numbers, the hidden layer's rule); the rule's superscripts (l − 1) and (l), TeX's script
+    # size of it, with digits 12 px tall at 480p (at 38 they were 11 px)
+    from scenes.backprop_loop import PANEL_MATHS, RULE_SIZE, SCRIPT, WORKED_SIZE
+
+    assert PANEL_MATHS >= WORKED_SIZE and RULE_SIZE >= WORKED_SIZE
+    rule = scene.eq[0]
+    assert rule.tex_string == equations.tex_numbered("backprop-grad", OUT, one_example=True)
+    assert rule.font_size == pytest.approx(RULE_SIZE)
+    assert digit_px(rule) * SCRIPT >= 12
+    for m in (*scene.work, *scene.hidden_rule):
+        assert m.font_size >= WORKED_SIZE - 1e-9, m.tex_string
+    # the hidden layer's rule, two lines (wider than the panel on one), a clear line (24 px)
+    # from the targets' labels
+    first, rest = (m.tex_string for m in scene.hidden_rule)
+    assert first + rest.removeprefix("{}") == equations.tex("backprop-hidden")
+    assert rest.startswith(r"{}\odot")
+    assert scene.hidden_rule.get_left()[0] - scene.targets.get_right()[0] >= 0.4
     # the panel stays 0.4 clear of the frame's edges (24 px at 480p), the network too
-    for m in (scene.work, scene.mats, scene.eq, scene.net, scene.head):
+    for m in (scene.work, scene.mats, scene.eq, scene.net, scene.head, scene.hidden_rule):
         assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
 
 
@@ -87,9 +106,10 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
         shown_b = [e.get_value() for e in gb_group[1].get_entries()]
         np.testing.assert_allclose(shown_b, new.biases[l] - net.biases[l], rtol=0, atol=half)
         np.testing.assert_allclose(shown_b, np.round(-LR * np.round(gb[l], p), p), atol=1e-12)
-        # beside, not over, and set apart, each under its own name as the equations write
-        # them: never one augmented matrix [ΔW | Δb]
-        assert gb_group.get_left()[0] > gw_group.get_right()[0] + 0.5
+        # under, not over, and set apart, each under its own name as the equations write
+        # them, the = signs on one vertical: never one augmented matrix [ΔW | Δb]
+        assert gw_group.get_bottom()[1] - gb_group.get_top()[1] >= DW_DB_GAP - 1e-9
+        assert gb_group[0].get_right()[0] == pytest.approx(gw_group[0].get_right()[0])
         assert gw_group[0].tex_string == rf"\Delta W^{{({l + 1})}} ="
         assert gb_group[0].tex_string == rf"\Delta b^{{({l + 1})}} ="
         assert gb_group[0].get_right()[0] < gb_group[1].get_left()[0]
@@ -512,6 +532,24 @@ def test_the_output_errors_are_the_slow_held_key_moment():
     assert DELTA_SWAP > in_forward.max()
 
 
+def test_the_forward_passes_formula_is_set_at_the_worked_updates_size():
+    """a = σ(Σ wⱼxⱼ + b), σ(z) = 1/(1 + e⁻ᶻ), too wide for the panel at the worked update's
+    size, is set at that size in two lines (one relation each), not shrunk to the panel's
+    width (29.5: digits 11 px and lower-case letters 8 px tall at 480p); inside the margin and
+    right of the targets' column."""
+    from scenes.backprop_loop import LINE_BREAK, PANEL_MATHS, PANEL_W, WORKED_SIZE
+
+    scene = rendered(BackpropLoop, upto="forward")
+    lines = scene.eq[0]
+    whole = equations.tex_numbered("sigmoid-neuron", OUT, one_example=True)
+    assert [m.tex_string for m in lines] == whole.split(LINE_BREAK) and len(lines) == 2
+    for m in lines:
+        assert m.font_size == pytest.approx(PANEL_MATHS) and PANEL_MATHS >= WORKED_SIZE
+        assert m.get_left()[0] >= scene.net.get_right()[0] and m.width <= PANEL_W
+        assert m.get_right()[0] <= 64 / 9 - 0.4
+    assert lines[0].get_bottom()[1] > lines[1].get_top()[1]
+
+
 def test_layer_heads_read_and_stand_clear_of_their_neurons():
     scene = rendered(BackpropLoop, upto="forward")
     m = scene.net
@@ -568,11 +606,12 @@ def test_the_hidden_activations_give_way_to_their_error_terms():
 
 
 def test_one_update_row_at_a_time_clear_of_the_network():
-    """The update's rows (ΔW⁽ˡ⁾ and Δb⁽ˡ⁾ of one layer) come one at a time in one place: the
-    one left at the end is the last layer's turn; each row stands a clear line (24 px at 480p)
-    from the targets' labels, 12 px from the last output's circle, and the row shown with the
-    note under the network a clear line from it too, its name a line above the note's: inside
-    the frame's margin."""
+    """The update's pairs (ΔW⁽ˡ⁾ and Δb⁽ˡ⁾ of one layer) come one at a time in one place: the
+    one left at the end is the last layer's turn; each pair stands in the right-hand text
+    column, a clear line (24 px at 480p) right of the targets' labels and under the worked
+    update line, 12 px from the last output's circle, and a clear line right of the note under
+    the network (under y₂ its name began 10 px after the note's end): inside the frame's
+    margin."""
     scene = rendered(BackpropLoop, upto="update")
     (la, _), _ = WORKED
     assert scene.dmat_shown is scene.dmats[[l for l in range(len(scene.dmats)) if l != la][-1]]
@@ -590,8 +629,11 @@ def test_one_update_row_at_a_time_clear_of_the_network():
             assert apart(row, lab) >= line, (lab, apart(row, lab))
         assert apart(row, last) >= 12 * 8 / 480 - 1e-9
         assert row.get_bottom()[1] >= -4 + 24 * 8 / 480
-    assert apart(scene.dmat_shown, scene.note) >= line
-    assert scene.dmat_shown[0][0].get_bottom()[1] > scene.note.get_top()[1]
+    for row in scene.dmats:
+        assert row.get_left()[0] - scene.targets.get_right()[0] >= line
+        assert scene.w_line.get_bottom()[1] - row.get_top()[1] >= line
+        assert row.get_left()[0] - scene.note.get_right()[0] >= line
+        assert row.get_right()[0] <= 64 / 9 - 0.4
 
 
 def test_inputs_targets_and_cost_written_for_people_in_ink():
