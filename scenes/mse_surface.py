@@ -8,7 +8,8 @@ round towards the b axis (never so far that the b axis stands upright), rising o
 down into the valley, which shows the bowl's long floor and steep walls; the minimum marked (the
 house star, on the surface, on the map and in the legend) and J* read out (at the top right); a
 point moving on the map along b = b* while its twin rides the surface, a drop line from the floor
-up to it, tracing J(m, b*), its m, b and J read out live under the title; then the key moment,
+up to it, tracing J(m, b*), its m, b and J read out live under the title (faded once the point
+rests on the minimum, where they read as the minimum's rows beside them); then the key moment,
 slow: the surface cut away at b = b* (the part removed left as a faint ghost, which fades as the
 camera turns), its edge the parabola of the slope sweep, and the camera turned to face the cut
 square on, from just above the floor, so the edge is seen flat (the b axis, then seen end on, fades
@@ -625,12 +626,21 @@ class MseSurface(ThemedScene):
         self.play(self.m.animate.set_value(lo), run_time=2.0, rate_func=smooth)
         self.play(self.m.animate.set_value(hi), run_time=5.0, rate_func=smooth)
         self.play(self.m.animate.set_value(self.m_star), run_time=2.5, rate_func=smooth)
-        self.wait(0.5)
+        # at rest on the minimum the live readout reads as the minimum's rows beside it (m*, b*,
+        # J*): it has done its work and fades, so the numbers stand once
+        self.play(self.readout_kept.animate.set_value(0.0), run_time=0.5)
+        self.remove(self.readout)
 
     def point_readout(self, shown: ValueTracker) -> VGroup:
         """The linked point's m, b and J, live (READ_LEFT, READ_TOP; see there), in ink, keyed
-        by the point's dot, fading in with the point through `shown`."""
+        by the point's dot, fading in with the point through `shown`, and out through
+        self.readout_kept (1 to 0) once the point rests on the minimum."""
         t = self.theme
+        kept = self.readout_kept = ValueTracker(1.0)
+
+        def ink() -> float:
+            return shown.get_value() * kept.get_value()
+
         b = self.b_star
         names = [self.tex(rf"{n} =", NUMBER_SIZE, t.text) for n in ("m", "b", "J")]
         values = [DecimalNumber(v, num_decimal_places=p, font_size=NUMBER_SIZE, color=t.text)
@@ -669,14 +679,14 @@ class MseSurface(ThemedScene):
             def follow(mob, name=name, x=x, value=value, places=places):
                 v = value()
                 place(mob, name, x, v, places(v))
-                return mob.set_opacity(shown.get_value())
+                return mob.set_opacity(ink())
             follow(num)
             num.add_updater(follow)
         for name in names:
-            name.add_updater(lambda mob: mob.set_opacity(shown.get_value()))
+            name.add_updater(lambda mob: mob.set_opacity(ink()))
         key = Dot(radius=0.08, color=t.accent, stroke_color=t.background, stroke_width=1.5)
         key.next_to(m_name, LEFT, buff=0.2)
-        key.add_updater(lambda mob: mob.set_opacity(shown.get_value()))
+        key.add_updater(lambda mob: mob.set_opacity(ink()))
         self.readout_values = values
         return VGroup(key, *names, *values)
 

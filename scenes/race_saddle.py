@@ -2,7 +2,8 @@
 (gdcore.races.SADDLE): plain SGD lingers at the saddle point, the others escape and leave the
 frame; the ridge w₂ = 0 is drawn dotted under the runs' lanes, which straddle it, and named on
 a halo, as the start is. A short set-up (the title from the first frame, the map, then the
-marks, then the legend and panel). The whole race plays on the map: Momentum and NAG swing past
+marks, then the legend and panel, then the seven heads, fanned round the start until they
+gather into it to set off). The whole race plays on the map: Momentum and NAG swing past
 the saddle point and climb away, SGD slides in along the ridge, the legend and the distance
 panel saying which run left the map when. Then, once, the saddle point's neighbourhood
 (races.SADDLE_ZOOM, square, about 19 times the map's scale) takes the map's place: its own box
@@ -65,6 +66,9 @@ class RaceSaddle(RaceScene):
     # clear of the frame's edge; no smaller: the ridge's name would reach Momentum's swing
     STATUS_GAP = 0.4
     MAP_MAX_H = 4.85
+    # the seven heads wait fanned round the start, left of it (its name at its right), 5 px
+    # apart where NAG's and Adagrad's triangles stand side by side, then gather into it
+    START_FAN = 0.45
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
                         RaceScene.section_finish, RaceScene.section_zoom)

@@ -2,18 +2,19 @@
 (two), a cube of 1,000 (three), each built from the one before and counted as it grows.
 
 One change at a time: the line of one weight stands at the height of the square's middle, where
-the square will grow, and its 10 guesses appear one by one (10¹ = 10); the power fades out whole
-and its words cross-fade into the second weight's ("1 weight:" into "2 weights:"); the line
-comes down to the square's foot with its guesses on it (one move), the second axis is drawn up
-from it and copies of the line rise out of it, one after another, into the 10 × 10 square (10² =
-100); the cube's empty box is drawn; a copy of the square slides out from under it (the square
-stays as it is) and goes, in one smooth move, straight to the cube's floor, taking the floor's
-perspective on the way; nothing is written near the box while it flies: once it has landed the
-box's labelled axes come, and the cube's count, reading the 100 landed; copies of the floor
-rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice (10³ = 1,000); then
-the camera turns round the lattice, one short, slow arc of 14° at one height (18° above its
-floor, seen from the side so the cube reads as a box, not a flat grid), never within 20° of a
-row or a diagonal of the lattice, so its depth reads, and ends on a three-quarter view.
+the square will grow, and its 10 guesses appear one by one (10¹ = 10); the line comes down to
+the square's foot with its guesses on it (one move), the second axis is drawn up from it as the
+whole count line fades out and the second weight's fades in ("1 weight: 10¹ = 10 guesses" into
+"2 weights: 10 guesses"), and copies of the line rise out of it, one after another, into the
+10 × 10 square (10² = 100); the cube's empty box is drawn; a copy of the square slides out from
+under it (the square stays as it is) and goes, in one smooth move, straight to the cube's floor,
+taking the floor's perspective on the way; nothing is written near the box while it flies: once
+it has landed the box's labelled axes come, and the cube's count, reading the 100 landed; copies
+of the floor rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice
+(10³ = 1,000); then the camera turns round the lattice, one short, slow arc of 14° at one height
+(18° above its floor, seen from the side so the cube reads as a box, not a flat grid), never
+within 20° of a row or a diagonal of the lattice, so its depth reads, and ends on a
+three-quarter view.
 The box is drawn with a faint grid on its floor, a line under each row of the lattice, on which
 the copy lands and the columns of guesses stand. The box of the cube comes with its labelled
 axes, w1's and w3's labels out past their middle numbers, w2's beside its own (they stay
@@ -58,7 +59,15 @@ from gdviz.colors import mix
 from gdviz.fast_surface import Axes3D, View3D, set_polylines
 from gdviz.manim_theme import ThemedScene, origin_zero, sections, themed_axes
 from gdviz.numbers import count
-from gdviz.staging import CountLine, GuessRows, counted, eased_part, rising_slots, stepwise
+from gdviz.staging import (
+    CountLine,
+    GuessRows,
+    counted,
+    eased_part,
+    rising_slots,
+    stepwise,
+    swap,
+)
 from gdviz.theme import contrast_mix
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
@@ -110,7 +119,6 @@ POWER_SECONDS = 0.8  # a count written as a power
 #: (over the play's first 0.55): once the room is half open (earlier, its faint glyphs touched
 #: the words either side), before it is made, so the room never stands empty long
 POWER_IN = (0.25, 0.8)
-REWORD_SECONDS = 1.0  # the power fading out, then the words cross-fading
 FLIGHT_SECONDS = 3.0  # the square's copy from the panel to the cube's floor
 #: where each guess of the copy comes in from (scene units from its place): from above and a
 #: little left, so the copy comes down into the box and lands inside it (coming in level from
@@ -229,35 +237,14 @@ class SamplingGrid3d(ThemedScene):
         return CountLine(self.weights(dims), counter, self.text("guesses", 28), centre_x,
                          TOP + 0.75, tail_one=self.text("guess", 28))
 
-    def reword(self, head: CountLine, words):
-        """The line's words turned into `words` ("1 weight:" into "2 weights:"), one change at a
-        time and never a glyph morphed: first its power (the prefix, "10¹ =") fades out whole,
-        in place; then the old words cross-fade into the new as the count and its tail close
-        up on them. Every frame reads as a line of whole words: no power shrunk to a lone
-        digit, no letters of one word sliding into another's."""
-        old, prefix = head.words, head.prefix
-        self.play(prefix.animate.set_opacity(0.0), run_time=REWORD_SECONDS / 2)
-        parts = (head.count, head.tail)
-        before = [m.get_center().copy() for m in parts]
-        head.words, head.prefix = words, None
-        head.remove(prefix)
-        self.remove(prefix)
-        head.add(words)
-        head.layout()
-        after = [m.get_center().copy() for m in parts]
-        for m, c in zip(parts, before):
-            m.move_to(c)
-        # each word moves with the other: the old out to where the new stand, the new in
-        # from where the old stood, aligned on their left edges and baseline
-        shift = words.get_left() - old.get_left()
-        words.shift(-shift).set_opacity(0.0)
-        self.play(old.animate.shift(shift).set_opacity(0.0),
-                  words.animate.shift(shift).set_opacity(1.0),
-                  *(m.animate.move_to(c) for m, c in zip(parts, after)),
-                  run_time=REWORD_SECONDS / 2)
-        head.remove(old)
-        self.remove(old)
-        head.layout()
+    def reword(self, head: CountLine, dims: int) -> tuple[CountLine, list]:
+        """The line of `dims` weights, its count as `head` shows it (no power yet), and the
+        animations that turn the whole of `head` into it in one play, in place: "1 weight: 10¹
+        = 10 guesses" fades out whole, then "2 weights: 10 guesses" fades in whole (staging.
+        swap: never one line over the other). No part removed first (fading the power out
+        alone left a hole in the line until the words closed up on it), no glyph morphed."""
+        new = self.head(dims, head.centre_x).show_count(int(head.count.get_value()))
+        return new, swap(head, new)
 
     def write_power(self, head: CountLine, dims: int):
         """Room made for the power as the power fades in whole in it (grown into the room, its
@@ -495,7 +482,6 @@ class SamplingGrid3d(ThemedScene):
 
     def section_square(self):
         """Two weights: copies of the line rise out of it, one after another, into the square."""
-        self.reword(self.head2, self.weights(2))
         shapes, centres = self.dots2.shapes.copy(), self.dots2.centres.copy()
 
         def shifted(up):
@@ -515,7 +501,11 @@ class SamplingGrid3d(ThemedScene):
         y_axis = self.ax2.y_axis
         numbers = y_axis.numbers
         y_axis.remove(numbers)
+        # the count line names two weights as the second weight's axis comes (named before,
+        # it read "2 weights" over the one weight's line)
+        self.head2, reword = self.reword(self.head2, 2)
         self.play(Create(y_axis), FadeIn(numbers), FadeIn(self.w2_label), Create(self.frame2),
+                  *reword,
                   UpdateFromAlphaFunc(self.dots2,
                                       shifted(lambda a: -LINE_RAISE + self.lift * a)),
                   run_time=0.8)

@@ -9,8 +9,9 @@ best values (the orange is the cost curve's). The
 curve of J is traced as the dot goes: it grows with the slope, never ahead of the dot, and
 stays where the dot has been, so that once the sweep has reached its steepest slope the whole
 parabola stands and the dot runs back down it to the bottom, where the minimum's star (the
-house mark, over the dot), a dotted guide up from it, m* and J* over the guide and the note over
-them close the scene on the whole story, each in turn once the dot rests. The data panel's y range
+house mark, landing as the dot fades under it), a dotted guide up from it, m* and J* over the
+guide and the note over them close the scene on the whole story, each in turn once the dot
+rests. The data panel's y range
 runs from 0, where the line turns about b*, to Y_TOP, over the sweep's steepest line at the last
 point: every error bar runs from its point to the line (the line alone is cut at the top, past
 the points), and every tick is numbered. The key moment, the slope settling at
@@ -28,6 +29,7 @@ from manim import (
     Create,
     Dot,
     FadeIn,
+    FadeOut,
     Indicate,
     Line,
     Star,
@@ -277,8 +279,8 @@ class SlopeSweep(ThemedScene):
         ax_r = self.right[0]
         top = ax_r.y_range[1]
         j_star = self.j_of(self.m_star)
-        # the minimum: the house star at the bottom of the curve, over the dot resting there
-        # (the dot shows between its points), and the dotted guide up from it into the bowl
+        # the minimum: the house star at the bottom of the curve, where the dot rests, and the
+        # dotted guide up from it into the bowl
         star = Star(outer_radius=STAR_RADIUS, color=t.mark_color("minimum"),
                     fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax_r.c2p(self.m_star, j_star))
@@ -299,7 +301,10 @@ class SlopeSweep(ThemedScene):
         # then the note
         self.play(self.m.animate.set_value(self.m_star), run_time=SETTLE_SECONDS,
                   rate_func=rate_functions.ease_in_out_sine)
-        self.play(FadeIn(star, scale=0.5), Create(drop), run_time=GUIDE_SECONDS)
+        # the dot fades as the star lands on it (kept under the star, its pink showed between
+        # the star's points as a fringe)
+        self.play(FadeIn(star, scale=0.5), Create(drop), FadeOut(self.right[2]),
+                  run_time=GUIDE_SECONDS)
         self.play(FadeIn(label, shift=0.15 * UP), run_time=LABEL_SECONDS)
         self.play(FadeIn(note, shift=0.15 * UP), run_time=NOTE_SECONDS)
         # the best line runs through the middle of the points

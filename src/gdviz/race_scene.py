@@ -208,6 +208,9 @@ FRAME_INSET = 0.06
 #: panel, the dots), each faded in on its own where it stays; the map's own fade, and the
 #: pause before the start: the set-up short, the dots off within about six seconds.
 SETUP_STEP, MAP_FADE, SETUP_HOLD = 0.5, 1.0, 0.3
+#: (RaceScene.START_FAN) the share of the circle round the start the waiting heads span, and
+#: the seconds they take to gather into it
+FAN_ARC, FAN_GATHER = 4 * PI / 3, 0.5
 #: (INSET_BESIDE) Seconds over which the inset fades in once the race has ended.
 INSET_FADE = 0.6
 #: Steps over which an exit's legend note fades in (and the dots out).
@@ -565,6 +568,11 @@ class RaceScene(ThemedScene):
     ARRIVAL: tuple[tuple[float, float], ...] = ()
     #: the caption of section_back, where the scene lists it: what the whole map shows again
     BACK_WORDS = "The whole map comes back, with every run's path."
+    #: (scene units; 0: none) the heads come in fanned round the start, this far from its
+    #: centre, in the legend's order round the side away from the start's name (start_fan),
+    #: then gather into it before the race (FAN_GATHER seconds): seven dots stacked on the
+    #: start, under its ring, showed as the ring alone
+    START_FAN = 0.0
 
     def __init_subclass__(cls, **kw):
         super().__init_subclass__(**kw)
@@ -1081,6 +1089,18 @@ class RaceScene(ThemedScene):
             return AXIS_LABELS["ridge distance"]
         return "distance to the minimum"
 
+    def start_fan(self) -> dict[str, np.ndarray]:
+        """Where (scene point) each run's head waits, fanned round the start (START_FAN from
+        its centre): NAMES in the legend's order, evenly round the side of the start away from
+        its name (START_LABEL), over FAN_ARC of the circle (the name RIGHT: from the upper
+        right over the left to the lower right)."""
+        away = np.arctan2(self.START_LABEL[1], self.START_LABEL[0]) + PI
+        angles = away + np.linspace(FAN_ARC / 2, -FAN_ARC / 2, len(NAMES)) * (
+            -1 if np.cos(away) < 0 else 1)
+        start = self.ax.c2p(*self.RACE.start)
+        return {n: start + self.START_FAN * np.array([np.cos(a), np.sin(a), 0.0])
+                for n, a in zip(NAMES, angles)}
+
     def marker_start(self):
         t = self.theme
         ring = Circle(radius=0.1, stroke_color=t.text, stroke_width=3, fill_color=t.background,
@@ -1259,6 +1279,9 @@ class RaceScene(ThemedScene):
         self.ridge = self.build_ridge() if self.RIDGE else VGroup()
 
         self.history, self.tails, self.dots, self.casings = {}, {}, {}, {}
+        #: how far the heads stand fanned round the start (1: START_FAN out, 0: on it)
+        self.fan = ValueTracker(1.0 if self.START_FAN else 0.0)
+        fan = self.start_fan()
         #: name -> the path drawn on the map: the run's points, in its lane (self.lane_path)
         self.map_paths = {n: self.lane_path(n) for n in NAMES}
         order = stacking(r, self.outcomes)
@@ -1298,6 +1321,11 @@ class RaceScene(ThemedScene):
                                 + 0.1 * lane_of(r, name, self.LANE, self.LANE_ORDER)[1])
             if self.exits[name] is not None:  # faded as the run leaves the frame
                 dot.add_updater(lambda d, n=name: d.set_opacity(1 - self.exit_ramp(n)))
+            if self.START_FAN:  # fanned round the start until the heads gather into it
+                # (from the first point of its lane, where its head stands at step 0)
+                off = fan[name] - self.ax.c2p(*path[0][:2])
+                dot.add_updater(lambda d, o=off: d.shift(self.fan.get_value() * o))
+                dot.update()
             self.dots[name] = dot
 
         map_right = self.ax.c2p(r.window[0][1], 0)[0]
@@ -1437,6 +1465,8 @@ class RaceScene(ThemedScene):
         self.play(*(FadeIn(d) for d in (*self.dots.values(), *self.panel_dots.values())),
                   run_time=SETUP_STEP)
         self.wait(SETUP_HOLD)
+        if self.START_FAN:  # the seven, seen at the start, gather into it to set off
+            self.play(self.fan.animate.set_value(0.0), run_time=FAN_GATHER)
 
     def section_race(self):
         for i, (k, seconds) in enumerate(self.STAGES):

@@ -387,7 +387,8 @@ def test_the_points_readout_is_gdcores_and_its_digits_stand_still():
     (numbers.cost), m to m*'s places; as m runs over the window the first digits of m and J
     stand in one column that never moves, and the rows never move; the readout keeps clear of
     the formula, the title, the minimum's rows and the map's caption, and at its end reads the
-    minimum's m* and J*."""
+    minimum's m* and J*, then fades: once the point rests the minimum's rows say it alone (the
+    readout stood beside them to the end, the same numbers twice)."""
     from gdviz import numbers
 
     scene = rendered(MseSurface)
@@ -397,6 +398,9 @@ def test_the_points_readout_is_gdcores_and_its_digits_stand_still():
     # at rest on the minimum: the rows' m*, b*, J*
     np.testing.assert_allclose([m_num.number, b_num.number, j_num.number],
                                [M_STAR, B_STAR, regression.cost(M_STAR, B_STAR, X, Y)])
+    # then gone: faded out, and no part of it left in the scene
+    assert scene.readout_kept.get_value() == 0.0
+    assert not set(scene.readout.get_family()) & set(scene.get_mobject_family_members())
     m0 = scene.m.get_value()
     firsts, ys = [], []
     try:

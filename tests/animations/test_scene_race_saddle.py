@@ -237,3 +237,49 @@ def test_the_ridge_is_drawn_under_the_lanes_that_straddle_it():
     assert heights["SGD"] == 0
     assert heights["Momentum"] < 0 < heights["NAG"]  # the ridge's runs on either side of it
     assert max(abs(h) for h in heights.values()) <= 3 * scene.LANE * race_checks.PX + 1e-9
+
+
+def test_the_seven_wait_fanned_round_the_start_then_gather_into_it():
+    """Seven dots stacked on the start, under its ring, showed as the ring alone while the
+    caption said seven wait there: the heads come in fanned round the start (START_FAN from
+    its centre, left of it, in the legend's order round it), each clear of the ring, of
+    the start's name and of the others by 4 px or more, then gather into it (the fan closed)
+    in a play of their own before the race; at every step after, each head is on its run's
+    point (check_drawing)."""
+    from gdviz.race_scene import FAN_GATHER, NAMES
+
+    scene = rendered(RaceSaddle, upto="race", STAGES=((MIDDLE, 1.0),))
+    assert scene.fan.get_value() == 0.0
+    ring, label = scene.start_mark
+    start = scene.ax.c2p(*races.SADDLE.start)
+    # the setup ends on the gather: the heads' fade, the hold, the fan closing
+    race_start = next(s["start"] for s in scene.caption_log if s["name"] == "race")
+    k = [round(t, 6) for t in scene.starts].index(round(race_start, 6))
+    assert scene.lengths[k - 1] == pytest.approx(FAN_GATHER)
+    step = scene.step.get_value()
+    try:
+        scene.step.set_value(0)
+        scene.fan.set_value(1.0)
+        boxes, angles = [], []
+        for name in NAMES:
+            dot = scene.dots[name]
+            dot.update()
+            off = dot.get_center() - start
+            assert np.hypot(*off[:2]) == pytest.approx(RaceSaddle.START_FAN, abs=0.02)
+            # round the side away from "start", none past 30° right of the upright
+            assert off[0] < 0.51 * RaceSaddle.START_FAN
+            boxes.append(race_checks._box(dot))
+            angles.append(np.degrees(np.arctan2(off[1], off[0])) % 360)
+        # the legend's order round the start, from its upper right over the left to its lower
+        # right, evenly
+        assert np.diff(angles) == pytest.approx([240 / 6] * 6)
+        gap = 4 / race_checks.PX
+        for i, a in enumerate([*boxes, race_checks._box(ring), race_checks._box(label)]):
+            for b in boxes[i + 1:] if i < len(boxes) else boxes:
+                assert (a[0] > b[1] + gap or b[0] > a[1] + gap
+                        or a[2] > b[3] + gap or b[2] > a[3] + gap)
+    finally:
+        scene.fan.set_value(0.0)
+        scene.step.set_value(step)
+        for dot in scene.dots.values():
+            dot.update()

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import rendered
+from frames import WATCHERS, rendered
 from manim import ManimColor
 
 from gdcore import sampling
@@ -410,3 +410,31 @@ def test_the_lattice_stands_on_a_grid_on_its_floor():
     assert scene.floor.get_stroke_opacity() == pytest.approx(FLOOR_OPACITY) and FLOOR_OPACITY < 1
     order = scene.mobjects
     assert scene.floor in order and order.index(scene.floor) < order.index(scene.layers)
+
+
+def _watch(scene):
+    """After a play: the square's count line as shown (its words, and the widest gap between
+    its parts that show), and whether the second weight's axis is drawn."""
+    head = scene.__dict__.get("head2")
+    if head is None or head not in scene.mobjects:
+        return None
+    parts = [m for m in head.parts() if m.get_fill_opacity() > 0.5]
+    gaps = [b.get_left()[0] - a.get_right()[0] for a, b in zip(parts, parts[1:])]
+    return (head.words.text.replace(" ", ""), max(gaps), head.buff,
+            scene.ax2.y_axis in scene.get_mobject_family_members())
+
+
+WATCHERS[SamplingGrid3d] = _watch
+
+
+def test_the_count_line_names_two_weights_with_the_second_axis_and_never_gapes():
+    """The count line reads "2 weights" only once the w2 axis is drawn (it read so over the
+    one weight's line for 1.7 s), and after every play its parts stand one buff apart: no
+    hole where a part faded out before the line closed up ("1 weight:    10 guesses")."""
+    scene = rendered(SamplingGrid3d)
+    notes = [n for n in scene.notes if n is not None]
+    words = [w for w, *_ in notes]
+    assert words[0] == "1weight:" and "2weights:" in words
+    for w, gap, buff, axis in notes:
+        assert gap == pytest.approx(buff, abs=0.02)
+        assert axis == (w == "2weights:")

@@ -131,8 +131,9 @@ def test_the_key_moment_is_slower_than_the_sweep_and_held():
 def test_the_curve_is_traced_where_the_dot_has_been_and_ends_whole():
     """The curve of J is never drawn ahead of the dot: at the end of the sweep it ends at the
     dot, at the steepest slope. It stays where the dot has been, so the last frame shows the
-    whole parabola over the panel (M_FROM to M_TO), the dot at its bottom, m*, under the
-    minimum's star (the house's ink star, larger than the dot and drawn after it)."""
+    whole parabola over the panel (M_FROM to M_TO), the dot at its bottom, m*, where the
+    minimum's star (the house's ink star, larger than the dot) lands as the dot fades out (kept
+    under the star, the dot's pink showed round it)."""
     x, y = data.regression_points()
     m_star, b_star = regression.least_squares(x, y)
     scene = rendered(SlopeSweep, upto="sweep")
@@ -158,7 +159,7 @@ def test_the_curve_is_traced_where_the_dot_has_been_and_ends_whole():
     assert star.get_fill_color().to_hex().lower() == scene.theme.mark_color("minimum").lower()
     np.testing.assert_allclose(ax.p2c(star.get_center()), [m_star, j_star], atol=1e-6)
     assert star.width > dot.width
-    assert scene.mobjects.index(star) > scene.mobjects.index(dot)
+    assert dot not in scene.mobjects and star in scene.mobjects
 
 
 def test_the_data_fill_the_middle_of_their_panel_and_j_keeps_three_figures():
