@@ -10,7 +10,8 @@ their edge a tint of the test colour at 3:1 against the page, quieter than the f
 training points; they come in with the box round the least test cost and leave with it (a
 hundred of them through the whole sweep buried the curve and the ten samples). Right: the ten
 coefficients w_0 … w_9 as bars of height log10 |w_k| (filled when positive, hollow when
-negative; w_0, the unpenalised intercept, in the muted colour), each over its index k (digits of
+negative; w_0, the unpenalised intercept, filled in the muted colour whatever its sign: one
+look, the one its key shows), each over its index k (digits of
 12.9 px; the axis named k), the axis ticked in powers of ten alone (10⁰ too) and named
 "|w_k|, log scale". The fit panel's ticks are whole numbers (0, 1; −2 … 2), as the still's. A
 row of keys right over each panel
@@ -341,7 +342,9 @@ class Regularization(ThemedScene):
         return ax
 
     def bars(self) -> VGroup:
-        """The ten coefficients at the current λ: filled when positive, hollow when negative."""
+        """The ten coefficients at the current λ: filled when positive, hollow when negative;
+        w₀ filled in the muted colour, whatever its sign, as its key shows it (an empty grey
+        outline when negative was a third look the key did not name)."""
         t, ax = self.theme, self.ax_bar
         w = fit(self.lam()).coefs[0]
         out = VGroup()
@@ -352,7 +355,7 @@ class Regularization(ThemedScene):
             color = t.muted if k == 0 else t.accent
             r = Rectangle(width=0.3, height=max(top[1] - base[1], 1e-3), stroke_color=color,
                           stroke_width=2.5, fill_color=color,
-                          fill_opacity=0.9 if wk > 0 else 0.0)
+                          fill_opacity=0.9 if wk > 0 or k == 0 else 0.0)
             out.add(r.move_to(base, aligned_edge=DOWN))
         return out
 

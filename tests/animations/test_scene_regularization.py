@@ -51,13 +51,20 @@ def _check_frame(scene, lam):
     # readouts: λ, training and test error of that very fit
     np.testing.assert_allclose(scene.shown, [scene.lam(), want.train[0], want.test[0]],
                                rtol=1e-12)
-    # bars: height log10 |w_k| above the floor, filled when w_k > 0
-    for bar, wk in zip(scene.bar_group, want.coefs[0]):
+    # bars: height log10 |w_k| above the floor, filled when w_k > 0; w₀ in one look whatever
+    # its sign (negative at the best λ), its key's: filled in the muted colour
+    w0_key = scene.key[1][2][0]
+    for k, (bar, wk) in enumerate(zip(scene.bar_group, want.coefs[0])):
         lo = scene.ax_bar.p2c(bar.get_bottom())[1]
         hi = scene.ax_bar.p2c(bar.get_top())[1]
         assert lo == pytest.approx(BAR_EXP[0], abs=1e-6)
         assert hi - lo == pytest.approx(bar_height(wk), abs=2e-3)
-        assert (bar.get_fill_opacity() > 0) == (wk > 0)
+        if k == 0:
+            assert bar.get_fill_opacity() == w0_key.get_fill_opacity() > 0
+            assert bar.get_fill_color() == w0_key.get_fill_color()
+            assert bar.get_stroke_color() == w0_key.get_stroke_color()
+        else:
+            assert (bar.get_fill_opacity() > 0) == (wk > 0)
     assert len(scene.bar_group) == DEGREE + 1
     return want
 
@@ -91,6 +98,7 @@ def test_pause_at_the_least_test_error_with_the_previous_fit_as_ghost():
     assert lams[0] == pytest.approx(LAMS[1]) and lams[-1] == pytest.approx(LAMS[-1])
     d, rp = EX.run()
     assert EX.path_at(best).test[0] < rp.test.min()
+    assert EX.path_at(best).coefs[0][0] < 0  # w₀ negative: drawn as its key shows it
     assert scene.shown_text[0] == "4.5\u2009×\u200910<sup>−5</sup>"  # thin spaces round ×
     _check_frame(scene, best)
     # the ghost is the fit one decade of λ earlier, faint
