@@ -407,6 +407,37 @@ def test_the_readouts_move_with_the_fit_and_hold_at_each_decade():
     assert all(b >= a for a, b in zip(lams, lams[1:]) if a > 0)  # only up the sweep
 
 
+def test_the_sweep_is_slowest_where_the_curve_calms():
+    """The decades 10⁻¹² … 10⁻⁴, where the curve calms, take SLOW_SECONDS (1.5 s) each, as
+    played (their holds read from the scene); the others are quicker, and the whole sweep is at
+    most 4 s longer than at one pace of 1.1 s a decade (18.1 s)."""
+    from scenes.regularization import (
+        MORPH_SHARE,
+        SLOW_SECONDS,
+        SLOW_SPAN,
+        U_TO,
+        decade_seconds,
+        sweep_steps,
+    )
+
+    assert SLOW_SPAN == (-12.0, -4.0) and SLOW_SECONDS >= 1.5
+    steps = sweep_steps(U_FROM, U_BEST) + sweep_steps(U_BEST, U_TO)
+    took = {round(nxt, 6): morph + hold for nxt, morph, hold in steps}
+    for k in range(round(U_FROM) + 1, round(U_TO) + 1):
+        if -12 < k <= -5:  # the decade from 10^(k-1) to 10^k
+            assert took[k] == pytest.approx(SLOW_SECONDS)
+        elif k != -4:  # (10⁻⁵ to 10⁻⁴ is cut by the pause at the best λ)
+            assert took[k] <= 1.0 + 1e-9
+    assert took[-4] + took[round(U_BEST, 6)] >= SLOW_SECONDS
+    assert 18.1 < sum(took.values()) <= 18.1 + 4
+    assert decade_seconds(-12.0) == decade_seconds(-5.0) == SLOW_SECONDS
+    # as played: each slow decade held (1 - MORPH_SHARE) of its seconds
+    notes = rendered(Regularization).notes
+    for k in range(-11, -4):
+        held = sum(n[2] for a, n in zip(notes, notes[1:]) if a[3] == n[3] == 10.0**k)
+        assert held == pytest.approx((1 - MORPH_SHARE) * SLOW_SECONDS)
+
+
 def test_lambda_readout_stands_on_the_titles_row_over_the_costs():
     """λ's readout (its label and its tallest value, a power of ten) stands on the title's row,
     right of the title, on its baseline, 24 px inside the frame's top, and at least 12 px at
