@@ -1,6 +1,6 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
-the round's readout flashes). Then the plot, its key and the footnote leave; the scores flow
+the round's readout flashes). Then the plot and the footnote leave; the scores flow
 into their sum, printed under their column and named "sum" on its left; and where the plot was,
 the cross-validated cost is displayed large, line under line, each "=" under the one above: its
 definition J_CV = (1/5) sum_k J_k, the printed sum over 5 (the sum flowing into the fraction's
@@ -21,7 +21,7 @@ reads whole for at least 1 s. Held out is one colour, the accent: its cells, poi
 fit is not the model the cost scores), so no held-out point stays in the accent at the end.
 The plot's frame is drawn with its tick numbers and labels faded in whole
 (manim_blocks.play_axes_in); the key (under the rounds) and the footnote come in after the
-folds.
+folds. The key to the table's colours stays to the end, with the table it keys.
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's: its
 settings, samples() and run(); every cost written by the house rule numbers.cost, as there). Beside
@@ -69,6 +69,10 @@ EX = procedure.CROSS_VALIDATION
 N, K, DEGREE, XS = EX.n, EX.k, EX.degree, EX.xs
 #: The plot's y window (the samples lie in about [−1.13, 1.23]).
 Y_RANGE = (-1.5, 1.5)
+#: The plot's x window: the data's [0, 1] padded, so that no sample's mark (the samples reach
+#: x = 0.023 and 0.972) touches the frame, held out and grown too, and the fits, drawn over
+#: [0, 1], end inside it (tested).
+X_RANGE = (-0.05, 1.05)
 
 # Table layout (scene units).
 X_LABEL, X_BLOCKS, BLOCK_W, BLOCK_H = -6.6, -5.0, 0.95, 0.46
@@ -94,10 +98,23 @@ FLOW_IN, FLOW_SLIDE, FLOW_FADE = 0.25, 0.25, 0.3
 
 
 #: The samples' marks, one shape a fold (the fold's number in the table's head shows it), all
-#: in the data's blue until held out: DOT_W wide (scene units), HELD_W held out, HEAD_W in the
-#: head.
+#: in the data's blue until held out. Each shape has the area of a circle DOT_W wide (scene
+#: units), HELD_W held out, HEAD_W in the head: the diamond is then 1.41 times the square's
+#: width (as wide as its diagonal), and reads as a diamond, not a smaller square. At 480p
+#: (60 px a unit) no mark is under 10 px on its shorter side (the square's: 10.6 px, 10.1 px
+#: in the head; all fitted to one width, 0.17 and 0.15 in the head, the diamond stood 7 px a
+#: side, the head's marks 9 px, and the square and the diamond read alike; tested).
 FOLD_MARKS = ("circle", "square", "triangle", "diamond", "down")
-DOT_W, HELD_W, HEAD_W = 0.17, 0.21, 0.15
+DOT_W, HELD_W, HEAD_W = 0.2, 0.24, 0.19
+#: Each shape's width at the area of a circle 1 wide: a square's side sqrt(π)/2, a diamond's
+#: diagonal that side times sqrt(2), an equilateral triangle's side sqrt(π / sqrt(3)).
+MARK_WIDTH = {"circle": 1.0, "square": np.sqrt(np.pi) / 2, "diamond": np.sqrt(np.pi / 2),
+              "triangle": np.sqrt(np.pi / np.sqrt(3)), "down": np.sqrt(np.pi / np.sqrt(3))}
+
+
+def mark_width(j: int, size: float = DOT_W) -> float:
+    """The width of fold j's mark at `size` (the width of the circle of its area)."""
+    return float(MARK_WIDTH[FOLD_MARKS[j]] * size)
 #: As each fold takes its mark its samples are drawn this much larger, for FOLD_SECONDS,
 #: shrinking back as the next fold's grow.
 FOLD_POP, FOLD_SECONDS = 1.6, 0.4
@@ -176,18 +193,22 @@ class CrossValidation(ThemedScene):
                       fill_color=t.accent if held else t.data, fill_opacity=1.0 if held else 0.8)
         return r.move_to(np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, row_y(i), 0]))
 
-    def fold_mark(self, j: int, color, width: float = DOT_W) -> VMobject:
-        """The mark of fold j's samples (FOLD_MARKS), filled in `color`, `width` wide."""
+    def fold_mark(self, j: int, color, size: float = DOT_W) -> VMobject:
+        """The mark of fold j's samples (FOLD_MARKS), filled in `color`, of the area of a
+        circle `size` wide (mark_width)."""
         shape = FOLD_MARKS[j]
         mob = {"circle": lambda: Dot(radius=1.0), "square": Square,
                "triangle": Triangle, "diamond": lambda: Square().rotate(np.pi / 4),
                "down": lambda: Triangle().rotate(np.pi)}[shape]()
-        return mob.set_fill(color, opacity=1.0).set_stroke(width=0).scale_to_fit_width(width)
+        return mob.set_fill(color, opacity=1.0).set_stroke(width=0).scale_to_fit_width(
+            mark_width(j, size))
 
     def fit_curve(self, w) -> VMobject:
         ax = self.ax
         ys = regression.polynomial_eval(w, XS)
-        keep = (ys >= Y_RANGE[0]) & (ys <= Y_RANGE[1])  # a cubic here stays inside (tested)
+        # inside the plot's box (a cubic here stays inside: tested)
+        keep = ((ys >= Y_RANGE[0]) & (ys <= Y_RANGE[1]) & (XS >= X_RANGE[0])
+                & (XS <= X_RANGE[1]))
         return VMobject(stroke_color=self.theme.model, stroke_width=3.5).set_points_as_corners(
             scene_points(ax, XS[keep], ys[keep]))
 
@@ -210,7 +231,7 @@ class CrossValidation(ThemedScene):
         fold_word = self.text("fold", 24).next_to(heads, UP, buff=0.15)
         score_head = VGroup(self.text("held-out", 24), self.mixed("cost $J_k$", 24))
         score_head.arrange(DOWN, buff=0.08).move_to(np.array([X_SCORE, head_y + 0.2, 0]))
-        ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 3.7, 3.7, "x", "y")
+        ax = map_axes(t, [*X_RANGE, 0.5], [*Y_RANGE, 1.5], 3.7, 3.7, "x", "y")
         ax.move_to(np.array([4.1, 0.0, 0]))
         self.ax = ax
         fold_of = np.empty(N, dtype=int)
@@ -229,7 +250,7 @@ class CrossValidation(ThemedScene):
         )
         for item in key:
             item.arrange(RIGHT, buff=0.2)
-        # under the table's rounds, one item a line; it leaves when the scores are summed
+        # under the table's rounds, one item a line; it stays to the end, the table's key
         key.arrange(DOWN, buff=0.15, aligned_edge=LEFT)
         key.move_to(np.array([X_LABEL, row_y(K - 1) - KEY_DROP, 0]), aligned_edge=UP + LEFT)
         foot = self.text(f"{N} samples shuffled into {K} folds of "
@@ -275,7 +296,9 @@ class CrossValidation(ThemedScene):
             blocks = VGroup(*(self.block(i, j, j == i) for j in range(K)))
             self.rows.append(VGroup(label, blocks))
             recolor = [self.dots[k].animate.set_color(t.accent if k in te else t.data)
-                       .scale_to_fit_width(HELD_W if k in te else DOT_W) for k in range(N)]
+                       .scale_to_fit_width(mark_width(self.fold_of[k],
+                                                      HELD_W if k in te else DOT_W))
+                       for k in range(N)]
             # round 1 one change at a time: its row comes in (its held-out fold's cell in the
             # accent), the held-out points take the accent, its fit is drawn, then its gaps and
             # its score; a later round pairs them, the last fit always gone (never standing
@@ -345,9 +368,9 @@ class CrossValidation(ThemedScene):
         sum_word = self.text("sum", 28).next_to(total, LEFT, buff=0.25)
         self.sum_word = sum_word
         # the plot, its last fit, gaps and readout (the last fit is not the model the cost
-        # scores), the key and the footnote leave, as the rule is drawn: the mean takes the
-        # plot's place
-        gone = (self.ax, *self.dots, self.curve, self.gap_lines, self.read, self.key, self.foot)
+        # scores) and the footnote leave, as the rule is drawn: the mean takes the plot's
+        # place; the key stays under the table, whose colours it names
+        gone = (self.ax, *self.dots, self.curve, self.gap_lines, self.read, self.foot)
         self.play(Create(rule), *(FadeOut(m) for m in gone), run_time=0.8)
         # the right side clear, the scores flow into their sum one at a time: each copy steps
         # out into a lane right of the column and runs down it to the sum's line, fading as it
@@ -403,4 +426,4 @@ class CrossValidation(ThemedScene):
     SECTIONS = sections(section_folds, section_rounds, section_mean)
 
 
-__all__ = ["CrossValidation", "Y_RANGE"]
+__all__ = ["CrossValidation", "X_RANGE", "Y_RANGE", "mark_width"]

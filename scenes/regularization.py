@@ -10,7 +10,8 @@ their edge a tint of the test colour at 3:1 against the page, quieter than the f
 training points; they come in with the box round the least test cost and leave with it (a
 hundred of them through the whole sweep buried the curve and the ten samples). Right: the ten
 coefficients w_0 … w_9 as bars of height log10 |w_k| (filled when positive, hollow when
-negative; w_0, the unpenalised intercept, in the muted colour), each over its index k (digits of
+negative; w_0, the unpenalised intercept, filled in the muted colour whatever its sign: one
+look, the one its key shows), each over its index k (digits of
 12.9 px; the axis named k), the axis ticked in powers of ten alone (10⁰ too) and named
 "|w_k|, log scale". The fit panel's ticks are whole numbers (0, 1; −2 … 2), as the still's. A
 row of keys right over each panel
@@ -137,13 +138,16 @@ MARGIN = 0.4
 #: λ's readout: two significant figures, a power of ten with its mantissa under LAM_LOW
 #: (1.0 × 10⁻⁴, 4.5 × 10⁻⁵), plain from there (0.10, 1.0).
 LAM_SIG, LAM_LOW = 2, 0.1
-#: Seconds per decade of λ while sweeping: one pace for the whole sweep, 10⁻¹⁶ … 1 (SLOW_TO: where
-#: the note of the calming has come in); slower than the set-up's beats, the sweep being the
-#: scene's key moment (12 decades to the best λ in about 13 s). The sweep steps a decade at a
-#: time: λ moves to the next decade in MORPH_SHARE of a decade's seconds (the fit, the bars and
-#: every readout redrawn at the frame's λ), then holds there for the rest, so each decade's
-#: numbers are read with the fit they belong to.
-SEC_PER_DECADE, SLOW_TO, MORPH_SHARE = 1.1, -10.0, 0.45
+#: Seconds per decade of λ while sweeping, the sweep being the scene's key moment: SLOW_SECONDS
+#: through the decades where the curve calms (SLOW_SPAN, 10⁻¹² … 10⁻⁴: the clipped fit moves
+#: 0.7 units RMS from 10⁻¹² to 10⁻¹¹, then settles onto the sine), FAST_SECONDS for the
+#: others (10⁻¹⁶ … 10⁻¹², still wild, and 10⁻⁴ … 1, the flattening), the sweep 2.2 s longer
+#: than at one pace of 1.1 s (18.1 s -> 20.3 s, tested). The sweep steps a decade at a time: λ
+#: moves to the next decade in MORPH_SHARE of a decade's seconds (the fit, the bars and every
+#: readout redrawn at the frame's λ), then holds there for the rest, so each decade's numbers
+#: are read with the fit they belong to. SLOW_TO: where the note of the calming has come in.
+SLOW_SECONDS, FAST_SECONDS, SLOW_SPAN = 1.5, 1.0, (-12.0, -4.0)
+SLOW_TO, MORPH_SHARE = -10.0, 0.45
 #: The least hold at a step's end (s): a part decade (the best λ to 10⁻⁴) is read as long.
 MIN_HOLD = 0.55
 #: Bar heights: log10 |w_k| from BAR_EXP[0] (the floor) to BAR_EXP[1].
@@ -179,6 +183,26 @@ def clipped_segments(xs, ys, lo: float, hi: float) -> list[np.ndarray]:
     """The pieces of the polyline (xs, ys) inside lo ≤ y ≤ hi (races.clip_polyline on a band),
     each ending on the band's edge where the polyline leaves it."""
     return races.clip_polyline(np.column_stack([xs, ys]), ((-np.inf, np.inf), (lo, hi)))
+
+
+def decade_seconds(u: float) -> float:
+    """Seconds the sweep takes over the decade from 10^u to 10^(u + 1): SLOW_SECONDS inside
+    SLOW_SPAN, FAST_SECONDS outside it."""
+    return SLOW_SECONDS if SLOW_SPAN[0] <= u < SLOW_SPAN[1] else FAST_SECONDS
+
+
+def sweep_steps(u: float, u_end: float) -> list[tuple[float, float, float]]:
+    """The sweep's steps from 10^u to 10^u_end, a decade at a time (a part decade in
+    proportion): (the u it moves to, seconds of the move, seconds held there; MORPH_SHARE of the
+    decade's seconds moving, the rest held, never under MIN_HOLD)."""
+    steps = []
+    while u < u_end - 1e-9:
+        start = float(np.floor(u + 1e-9))
+        nxt = min(start + 1, u_end)
+        secs = decade_seconds(start) * (nxt - u)
+        steps.append((nxt, MORPH_SHARE * secs, max((1 - MORPH_SHARE) * secs, MIN_HOLD)))
+        u = nxt
+    return steps
 
 
 def lam_parts(lam: float) -> tuple[str, int | None]:
@@ -341,7 +365,9 @@ class Regularization(ThemedScene):
         return ax
 
     def bars(self) -> VGroup:
-        """The ten coefficients at the current λ: filled when positive, hollow when negative."""
+        """The ten coefficients at the current λ: filled when positive, hollow when negative;
+        w₀ filled in the muted colour, whatever its sign, as its key shows it (an empty grey
+        outline when negative was a third look the key did not name)."""
         t, ax = self.theme, self.ax_bar
         w = fit(self.lam()).coefs[0]
         out = VGroup()
@@ -352,7 +378,7 @@ class Regularization(ThemedScene):
             color = t.muted if k == 0 else t.accent
             r = Rectangle(width=0.3, height=max(top[1] - base[1], 1e-3), stroke_color=color,
                           stroke_width=2.5, fill_color=color,
-                          fill_opacity=0.9 if wk > 0 else 0.0)
+                          fill_opacity=0.9 if wk > 0 or k == 0 else 0.0)
             out.add(r.move_to(base, aligned_edge=DOWN))
         return out
 
@@ -476,17 +502,13 @@ class Regularization(ThemedScene):
         self.note = self.note_lam = None
 
     def sweep(self, u_end: float, *anims) -> None:
-        """λ up to 10^u_end a decade at a time (SEC_PER_DECADE each, a part decade in
+        """λ up to 10^u_end a decade at a time (decade_seconds each, a part decade in
         proportion): to the next decade in MORPH_SHARE of it, then held; `anims` play with the
         first step."""
-        u = self.u.get_value()
-        while u < u_end - 1e-9:
-            nxt = min(float(np.floor(u + 1e-9) + 1), u_end)
-            secs = SEC_PER_DECADE * (nxt - u)
-            self.play(self.u.animate.set_value(nxt), *anims, run_time=MORPH_SHARE * secs,
-                      rate_func=smooth)
-            self.wait(max((1 - MORPH_SHARE) * secs, MIN_HOLD))
-            u, anims = nxt, ()
+        for nxt, morph, hold in sweep_steps(self.u.get_value(), u_end):
+            self.play(self.u.animate.set_value(nxt), *anims, run_time=morph, rate_func=smooth)
+            self.wait(hold)
+            anims = ()
 
     # -- sections ------------------------------------------------------------------
 

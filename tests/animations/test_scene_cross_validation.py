@@ -8,7 +8,7 @@ from manim.utils.color import ManimColor
 from gdcore import regression
 from gdcore import training_procedure as procedure
 from gdviz import numbers as nb
-from scenes.cross_validation import XS, Y_RANGE, CrossValidation
+from scenes.cross_validation import X_RANGE, XS, Y_RANGE, CrossValidation, mark_width
 
 
 def _gdcore_cv():
@@ -71,6 +71,30 @@ def test_table_and_plot_are_gdcores_cross_validation():
     assert scene.camera.frame_width / 2 - max(m.get_right()[0] for m in marks) >= 24 / 60
 
 
+def test_the_marks_are_10_px_and_inside_the_plots_frame():
+    """Every fold's mark at least 10 px (1/6 unit at 480p) on its shorter side, in the plot and
+    in the head (the square and the diamond apart: the diamond 1.41 times as wide); no sample's
+    mark, held out, touches the frame, and the fit ends inside it."""
+    from scenes.cross_validation import DOT_W, HEAD_W, HELD_W
+
+    scene = rendered(CrossValidation)
+    px = 1 / 60
+    for m in [*scene.dots, *(head[1] for head in scene.heads[:5])]:
+        assert min(m.width, m.height) >= 10 * px
+    assert mark_width(3, DOT_W) >= 1.4 * mark_width(1, DOT_W)
+    x = scene.x
+    assert x.min() - X_RANGE[0] > 0 and X_RANGE[1] - x.max() > 0
+    (left, bottom, _), (right, top, _) = (scene.ax.c2p(X_RANGE[0], Y_RANGE[0]),
+                                          scene.ax.c2p(X_RANGE[1], Y_RANGE[1]))
+    for k, d in enumerate(scene.dots):
+        held = d.copy().scale_to_fit_width(mark_width(scene.fold_of[k], HELD_W))
+        assert held.get_left()[0] > left + 2 * px and held.get_right()[0] < right - 2 * px
+        assert held.get_bottom()[1] > bottom + 2 * px and held.get_top()[1] < top - 2 * px
+    assert min(HEAD_W, DOT_W, HELD_W) * np.sqrt(np.pi) / 2 >= 10 * px  # the square, narrowest
+    ends = np.asarray(scene.curve.get_anchors())[:, 0]
+    assert ends.min() > left + 0.1 and ends.max() < right - 0.1  # 6 px clear of the frame
+
+
 def test_every_round_fit_stays_in_the_plot():
     x, y, cv = _gdcore_cv()
     for tr in cv.train_idx:
@@ -123,8 +147,13 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     assert display.get_top()[1] < scene.title.get_bottom()[1] - 0.4
     assert display.get_bottom()[1] > -4.0 + 0.4
     shown = set(scene.get_mobject_family_members())
-    for m in (scene.ax, *scene.dots, scene.key, scene.foot):
+    for m in (scene.ax, *scene.dots, scene.foot):
         assert not set(m.family_members_with_points()) & shown
+    # the key to the table's colours stays to the end, under the table, clear of the sum
+    assert set(scene.key.family_members_with_points()) <= shown
+    assert min(m.get_fill_opacity() for m in scene.key.family_members_with_points()) >= 0.8
+    assert scene.key.get_top()[1] < scene.rows[-1].get_bottom()[1]
+    assert scene.key.get_right()[0] < scene.sum_word.get_left()[0] - 0.4
     # the table stays clear of the frame's edges
     for m in scene.rows:
         assert m.get_left()[0] >= -7.111 + 0.4

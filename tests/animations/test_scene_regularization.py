@@ -51,13 +51,20 @@ def _check_frame(scene, lam):
     # readouts: λ, training and test error of that very fit
     np.testing.assert_allclose(scene.shown, [scene.lam(), want.train[0], want.test[0]],
                                rtol=1e-12)
-    # bars: height log10 |w_k| above the floor, filled when w_k > 0
-    for bar, wk in zip(scene.bar_group, want.coefs[0]):
+    # bars: height log10 |w_k| above the floor, filled when w_k > 0; w₀ in one look whatever
+    # its sign (negative at the best λ), its key's: filled in the muted colour
+    w0_key = scene.key[1][2][0]
+    for k, (bar, wk) in enumerate(zip(scene.bar_group, want.coefs[0])):
         lo = scene.ax_bar.p2c(bar.get_bottom())[1]
         hi = scene.ax_bar.p2c(bar.get_top())[1]
         assert lo == pytest.approx(BAR_EXP[0], abs=1e-6)
         assert hi - lo == pytest.approx(bar_height(wk), abs=2e-3)
-        assert (bar.get_fill_opacity() > 0) == (wk > 0)
+        if k == 0:
+            assert bar.get_fill_opacity() == w0_key.get_fill_opacity() > 0
+            assert bar.get_fill_color() == w0_key.get_fill_color()
+            assert bar.get_stroke_color() == w0_key.get_stroke_color()
+        else:
+            assert (bar.get_fill_opacity() > 0) == (wk > 0)
     assert len(scene.bar_group) == DEGREE + 1
     return want
 
@@ -91,6 +98,7 @@ def test_pause_at_the_least_test_error_with_the_previous_fit_as_ghost():
     assert lams[0] == pytest.approx(LAMS[1]) and lams[-1] == pytest.approx(LAMS[-1])
     d, rp = EX.run()
     assert EX.path_at(best).test[0] < rp.test.min()
+    assert EX.path_at(best).coefs[0][0] < 0  # w₀ negative: drawn as its key shows it
     assert scene.shown_text[0] == "4.5\u2009×\u200910<sup>−5</sup>"  # thin spaces round ×
     _check_frame(scene, best)
     # the ghost is the fit one decade of λ earlier, faint
@@ -397,6 +405,37 @@ def test_the_readouts_move_with_the_fit_and_hold_at_each_decade():
     for lam in [*decades, 10.0**U_BEST]:
         assert held.get(lam, 0) >= MIN_HOLD - 1e-9, lam
     assert all(b >= a for a, b in zip(lams, lams[1:]) if a > 0)  # only up the sweep
+
+
+def test_the_sweep_is_slowest_where_the_curve_calms():
+    """The decades 10⁻¹² … 10⁻⁴, where the curve calms, take SLOW_SECONDS (1.5 s) each, as
+    played (their holds read from the scene); the others are quicker, and the whole sweep is at
+    most 4 s longer than at one pace of 1.1 s a decade (18.1 s)."""
+    from scenes.regularization import (
+        MORPH_SHARE,
+        SLOW_SECONDS,
+        SLOW_SPAN,
+        U_TO,
+        decade_seconds,
+        sweep_steps,
+    )
+
+    assert SLOW_SPAN == (-12.0, -4.0) and SLOW_SECONDS >= 1.5
+    steps = sweep_steps(U_FROM, U_BEST) + sweep_steps(U_BEST, U_TO)
+    took = {round(nxt, 6): morph + hold for nxt, morph, hold in steps}
+    for k in range(round(U_FROM) + 1, round(U_TO) + 1):
+        if -12 < k <= -5:  # the decade from 10^(k-1) to 10^k
+            assert took[k] == pytest.approx(SLOW_SECONDS)
+        elif k != -4:  # (10⁻⁵ to 10⁻⁴ is cut by the pause at the best λ)
+            assert took[k] <= 1.0 + 1e-9
+    assert took[-4] + took[round(U_BEST, 6)] >= SLOW_SECONDS
+    assert 18.1 < sum(took.values()) <= 18.1 + 4
+    assert decade_seconds(-12.0) == decade_seconds(-5.0) == SLOW_SECONDS
+    # as played: each slow decade held (1 - MORPH_SHARE) of its seconds
+    notes = rendered(Regularization).notes
+    for k in range(-11, -4):
+        held = sum(n[2] for a, n in zip(notes, notes[1:]) if a[3] == n[3] == 10.0**k)
+        assert held == pytest.approx((1 - MORPH_SHARE) * SLOW_SECONDS)
 
 
 def test_lambda_readout_stands_on_the_titles_row_over_the_costs():
