@@ -253,8 +253,8 @@ def test_backprop_loop_worked_product_is_true_as_displayed(t):
 
     fig = build("backprop_loop", t)
     s3 = _panel_texts(fig.axes[2])
-    # the = signs in one column: the lines after the first set past an invisible ∂J/∂w
-    ph = re.escape(r"\phantom{\partial J/\partial w}")
+    # the lines after the first hung past an invisible a, their = signs in one column
+    ph = re.escape(r"\phantom{a}")
     m = re.search(r"\$" + ph + r"= ([0-9.]+) \\times ([0-9.]+)\$\n\$" + ph + r"= ([0-9.]+)\$", s3)
     assert m, s3
     a, d, g = (float(v) for v in m.groups())
