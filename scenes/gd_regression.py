@@ -139,6 +139,14 @@ PANEL_Y = -0.95
 LINE_X, LINE_WIDTH = -5.0, 2.6
 MAP_X, MAP_WIDTH = -0.28, 5.0
 COST_X, PANEL_WIDTH = 4.9, 2.2
+#: The data panel's y window: the chapter's view of the points (gdviz.views.Y_RANGE, 1 to 3.5)
+#: taken down to LINE_Y_RANGE, so that the line of the first step (m = 1.097, b = -4.479: -2.28
+#: at x = 2) and every line of the swings after it (down to -1.2) is drawn across the panel,
+#: each residual ending on it, where the chapter's view showed a stub of it near x = 5 and the
+#: residuals ran to the panel's foot. Numbered every 1 (LINE_Y_TICKS). The steep lines of the
+#: start and of the swings run out of its top by the last points, cut by its frame.
+LINE_Y_RANGE = (-2.5, 3.5)
+LINE_Y_TICKS = (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
 #: The step axis is 0, then logarithmic (log10(t + 1)): two short slanted strokes across a gap
 #: in it at BREAK_U (between the 0 and the 10 ticks) say so, as the stills' break marks do.
 BREAK_U, BREAK_SIZE = 0.52, 0.09
@@ -272,10 +280,10 @@ class GdRegression(ThemedScene):
 
     def build_line_panel(self):
         t = self.theme
-        ax = data_axes(t, LINE_WIDTH, PANEL_HEIGHT)
+        ax = data_axes(t, LINE_WIDTH, PANEL_HEIGHT, y_range=LINE_Y_RANGE, y_ticks=LINE_Y_TICKS)
         ax.move_to(np.array([LINE_X, PANEL_Y, 0]))
         x0, x1 = views.X_RANGE
-        y0, y1 = views.Y_RANGE
+        y0, y1 = LINE_Y_RANGE
 
         def line():
             m, b = self.mb()
