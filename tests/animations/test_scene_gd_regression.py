@@ -409,3 +409,63 @@ def test_a_ticks_two_numbers_are_never_drawn_together():
         assert {"1", "1.0", "2", "2.0", "-4", "-4.0"} <= texts
     finally:
         view.s.set_value(before)
+
+
+def test_the_map_opens_out_slowly_its_marks_and_numbers_inside_and_apart():
+    """The map opens out in ZOOM_OUT_SECONDS (at least 2 s; it took 1.4 s at a steady pace, read
+    as a jump in its last half second), easing to rest: its last tenth of a second moves the
+    window less than its first. Wherever the window stands, the start ring and the minimum's
+    star are drawn only while all of each lies inside the frame (they sat on its top and right
+    borders), a tick number past the frame's edge by TICK_FADE is not drawn, and none is drawn
+    on or beside an axis letter (the b axis's 4 stood by the b); on the whole map every number
+    of the map is drawn in full, as its own ticks that take over then."""
+    from manim import rush_from
+
+    from scenes.gd_regression import TICK_FADE, ZOOM_OUT_SECONDS
+
+    scene = rendered(GdRegression)
+    assert ZOOM_OUT_SECONDS >= 2.0 and ZOOM_OUT_SECONDS in scene.lengths
+    step = 0.1 / ZOOM_OUT_SECONDS
+    assert rush_from(1.0) - rush_from(1 - step) < rush_from(step) - rush_from(0.0)
+    view, star = scene.view, scene.map_panel[4]
+    marks = ((scene.start, run().points[0]), (star, (scene.m_star, scene.b_star)))
+    letters = list(view.ax.labels)
+    before = view.s.get_value()
+    saved = [(m.get_center(), m.get_fill_opacity()) for m, _ in marks]
+    try:
+        ticks = scene.zoom_ticks()
+        nums = [m for m in ticks if hasattr(m, "tex_string")]
+        for s in np.linspace(0.0, 1.0, 101):
+            view.s.set_value(s)
+            for mob, p in marks:
+                scene.place_mark(mob, p)
+                if mob.get_fill_opacity() > 0:
+                    assert view.lo[0] + 0.05 < mob.get_left()[0] \
+                        and mob.get_right()[0] < view.hi[0] - 0.05
+                    assert view.lo[1] + 0.05 < mob.get_bottom()[1] \
+                        and mob.get_top()[1] < view.hi[1] - 0.05
+            ticks.update()
+            for num in nums:
+                if num.get_fill_opacity() < 1e-9:
+                    continue
+                c = num.get_center()
+                if abs(num.get_right()[0] - (view.lo[0] - 0.16)) < 1e-6:  # a b number
+                    past = max(view.lo[1] - c[1], c[1] - view.hi[1])
+                else:  # an m number, under the frame
+                    past = max(view.lo[0] - c[0], c[0] - view.hi[0])
+                assert past < TICK_FADE, (s, num.tex_string)
+                for lab in letters:
+                    gap = max(lab.get_left()[0] - num.get_right()[0],
+                              num.get_left()[0] - lab.get_right()[0],
+                              lab.get_bottom()[1] - num.get_top()[1],
+                              num.get_bottom()[1] - lab.get_top()[1])
+                    assert gap > 0, (s, num.tex_string)
+        # the whole map: its numbers in full (no jump as its own ticks come back), the marks too
+        whole = {num.tex_string: num.get_fill_opacity() for num in nums
+                 if "." not in num.tex_string and view.outside(num.get_center()) < 0.6}
+        assert {"-2", "4", "-6", "8"} <= set(whole) and min(whole.values()) == 1.0
+        assert all(mob.get_fill_opacity() == 1.0 for mob, _ in marks)
+    finally:
+        view.s.set_value(before)
+        for (mob, _), (c, o) in zip(marks, saved):
+            mob.move_to(c).set_opacity(o)
