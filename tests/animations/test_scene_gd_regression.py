@@ -435,7 +435,7 @@ def test_the_map_opens_out_slowly_its_marks_and_numbers_inside_and_apart():
     try:
         ticks = scene.zoom_ticks()
         nums = [m for m in ticks if hasattr(m, "tex_string")]
-        for s in np.linspace(0.0, 1.0, 101):
+        for s in (0.0, 0.5, 0.8, 0.85, 0.9, 0.95, 1.0):  # (the 4 stood by the b at 0.85)
             view.s.set_value(s)
             for mob, p in marks:
                 scene.place_mark(mob, p)
