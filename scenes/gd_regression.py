@@ -2,15 +2,18 @@
 J per step, all three driven by one ValueTracker of the step index.
 
 The run is gdcore's COST_DESCENT.run() (plain SGD on the raw data at the good rate), the same
-as figures/gd_regression.py. The data panel is the chapter's one view of the seven points
-(gdviz.views, as the stills). The steps are played on the log-spaced schedule
-COST_DESCENT.schedule(), but for its first steps, the swings across the valley (the path
-folds back and forth along one line, each step shorter than the last), which are taken one at a
-time: on the whole map they fit in a few pixels, so after the first step the map zooms in place
-onto them (its window marked on the map first, then one map whose window closes onto it, its
-picture, ticks, numbers and marks redrawn every frame, the box growing into the frame), the
-first steps numbered where they land; the swings seen, the numbers go and the map opens out
-again, its box fading as the run goes on. The set-up before them is brief and staged, one
+as figures/gd_regression.py. The data panel takes the chapter's view of the seven points
+(gdviz.views, as the stills) taken down to LINE_Y_RANGE, so that the lines of the first steps,
+far below the points, are drawn across it and every residual ends on its line. The steps are
+played on the log-spaced schedule COST_DESCENT.schedule(), but for its first steps, the swings
+across the valley (the path folds back and forth along one line, each step shorter than the
+last), which are taken one at a time: on the whole map they fit in a few pixels, so after the
+first step the map zooms in place onto them (its window marked on the map first, then one map
+whose window closes onto it, its picture, ticks, numbers and marks redrawn every frame, the box
+growing into the frame), the first steps numbered where they land; the swings seen, the numbers
+go and the map opens out again, easing to rest, its box fading as the run goes on; the start
+and the minimum are drawn only while wholly inside the map's frame.
+The set-up before them is brief and staged, one
 panel at a time. The first FIRST_DOTS steps leave a dot each, on its casing; the
 current point is the house's current mark, twice a step dot and on its casing, small enough
 not to hide the steps round it. The step axis of the cost panel is 0, then logarithmic: a break
@@ -42,6 +45,7 @@ from manim import (
     VMobject,
     always_redraw,
     linear,
+    rush_from,
     smooth,
     squish_rate_func,
 )
@@ -82,7 +86,7 @@ from gdviz.theme import MARKERS
 #: Seconds per stretch of the log-spaced schedule after the first steps (which are taken one at
 #: a time: SLOW_STEPS below); FIRST_STRETCH_SECONDS for the first of them, whose few dozen
 #: steps move the path little. The set-up is brief (about SETUP_SECONDS), shorter than the swings.
-STRETCH_SECONDS, FIRST_STRETCH_SECONDS = 2.2, 1.2
+STRETCH_SECONDS, FIRST_STRETCH_SECONDS = 1.8, 1.2
 SETUP_SECONDS = 4.2
 #: Decimals of m and b (and m*, b*) on screen.
 PLACES = 3
@@ -112,6 +116,17 @@ STEP_DOT, STEP_DOT_ZOOMED = 0.04, 0.06
 ZOOM_M, ZOOM_B = (0.95, 2.1), (-4.62, -3.9)
 ZOOM_STEPS = 15
 ZOOM_SECONDS = 1.4
+#: The map opens out again in ZOOM_OUT_SECONDS, easing to rest (rush_from): at a steady pace its
+#: last window widened five times faster than its first, the opening read as one jump in its
+#: last half second and the map's outer ticks (6, 8) sprang in on its last frames.
+ZOOM_OUT_SECONDS = 2.2
+#: A mark the zoom leaves out (the start ring, the minimum's star) is drawn only inside the
+#: frame: faded out as its edge comes within MARK_CLEAR + MARK_FADE of the frame's border (scene
+#: units), gone MARK_CLEAR from it: never drawn on or across it.
+MARK_FADE, MARK_CLEAR = 0.25, 0.06
+#: A tick number faded out over TICK_FADE past the frame's edge, and as it comes within
+#: LABEL_ROOM of an axis letter (m, b), never written beside or over it.
+TICK_FADE, LABEL_ROOM = 0.15, 0.12
 #: The zoom's own ticks (the map's every 1 in m and 2 in b are too far apart there), faded in
 #: as their spacing grows past FINE_ROOM (scene units: from the first to the second, 0 to 1).
 ZOOM_M_TICKS = (1.0, 1.2, 1.4, 1.6, 1.8, 2.0)
@@ -139,6 +154,14 @@ PANEL_Y = -0.95
 LINE_X, LINE_WIDTH = -5.0, 2.6
 MAP_X, MAP_WIDTH = -0.28, 5.0
 COST_X, PANEL_WIDTH = 4.9, 2.2
+#: The data panel's y window: the chapter's view of the points (gdviz.views.Y_RANGE, 1 to 3.5)
+#: taken down to LINE_Y_RANGE, so that the line of the first step (m = 1.097, b = -4.479: -2.28
+#: at x = 2) and every line of the swings after it (down to -1.2) is drawn across the panel,
+#: each residual ending on it, where the chapter's view showed a stub of it near x = 5 and the
+#: residuals ran to the panel's foot. Numbered every 1 (LINE_Y_TICKS). The steep lines of the
+#: start and of the swings run out of its top by the last points, cut by its frame.
+LINE_Y_RANGE = (-2.5, 3.5)
+LINE_Y_TICKS = (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
 #: The step axis is 0, then logarithmic (log10(t + 1)): two short slanted strokes across a gap
 #: in it at BREAK_U (between the 0 and the 10 ticks) say so, as the stills' break marks do.
 BREAK_U, BREAK_SIZE = 0.52, 0.09
@@ -186,8 +209,13 @@ class MapView:
 
     def outside(self, point) -> float:
         """How far (scene units) a scene point lies outside the frame (0 inside)."""
-        return float(max(self.lo[0] - point[0], point[0] - self.hi[0],
-                         self.lo[1] - point[1], point[1] - self.hi[1], 0.0))
+        return max(-self.depth(point), 0.0)
+
+    def depth(self, point) -> float:
+        """How far (scene units) a scene point lies inside the frame from its nearest border
+        (negative outside)."""
+        return float(min(point[0] - self.lo[0], self.hi[0] - point[0],
+                         point[1] - self.lo[1], self.hi[1] - point[1]))
 
 
 class ClippedTrail(Trail):
@@ -272,10 +300,10 @@ class GdRegression(ThemedScene):
 
     def build_line_panel(self):
         t = self.theme
-        ax = data_axes(t, LINE_WIDTH, PANEL_HEIGHT)
+        ax = data_axes(t, LINE_WIDTH, PANEL_HEIGHT, y_range=LINE_Y_RANGE, y_ticks=LINE_Y_TICKS)
         ax.move_to(np.array([LINE_X, PANEL_Y, 0]))
         x0, x1 = views.X_RANGE
-        y0, y1 = views.Y_RANGE
+        y0, y1 = LINE_Y_RANGE
 
         def line():
             m, b = self.mb()
@@ -365,7 +393,14 @@ class GdRegression(ThemedScene):
             items.append((axis, v, is_fine, mark, MathTex(text, font_size=TICK_SIZE,
                                                           color=t.text)))
         group = VGroup(*(m for *_, mark, num in items for m in (mark, num))).set_z_index(4)
-        fade = 0.25  # scene units past the frame's edge over which a tick fades
+        fade = TICK_FADE  # scene units past the frame's edge over which a tick fades
+        letters = list(view.ax.labels)
+
+        def clear(num):  # 0 on an axis letter, 1 from LABEL_ROOM away from every letter
+            gaps = [max(lab.get_left()[0] - num.get_right()[0], num.get_left()[0]
+                        - lab.get_right()[0], lab.get_bottom()[1] - num.get_top()[1],
+                        num.get_bottom()[1] - lab.get_top()[1]) for lab in letters]
+            return float(np.clip(min(gaps) / LABEL_ROOM, 0, 1)) if gaps else 1.0
 
         def retick(g):
             (m0, m1), (b0, b1) = view.window()
@@ -389,15 +424,16 @@ class GdRegression(ThemedScene):
                 # both drawn (one over the other they read as 11.0 or -4.4): the map's fades
                 # out over the first half of the fine ticks' fade, the zoom's in over the second
                 mark.set_stroke(opacity=o * (f if is_fine else 1 - f if twin else 1.0))
-                num.set_opacity(o * (float(np.clip(2 * f - 1, 0, 1)) if is_fine and twin
-                                     else f if is_fine
-                                     else float(np.clip(1 - 2 * f, 0, 1)) if twin else 1.0))
+                num.set_opacity(o * clear(num) * (
+                    float(np.clip(2 * f - 1, 0, 1)) if is_fine and twin
+                    else f if is_fine
+                    else float(np.clip(1 - 2 * f, 0, 1)) if twin else 1.0))
 
         retick(group)
         group.add_updater(retick)
         return group
 
-    def zoom(self, s1: float):
+    def zoom(self, s1: float, seconds: float = ZOOM_SECONDS, rate_func=linear):
         """The map's window moves to zoom_window s1 (0: the zoom, 1: the whole map) at an even
         pace (its level lines never sweeping faster than the mean): its picture repainted from
         gdcore's J on the window every frame (the map's colours and levels), its ticks and
@@ -416,11 +452,7 @@ class GdRegression(ThemedScene):
             mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
 
         def follow(p):
-            def place(mob):
-                q = view.c2p(*p)
-                mob.move_to(q)
-                mob.set_opacity(float(np.clip(1 - view.outside(q) / 0.3, 0, 1)))
-            return place
+            return lambda mob: self.place_mark(mob, p)
 
         own = getattr(ax, "own_ticks", None) or [
             m for m in ax.submobjects
@@ -433,7 +465,7 @@ class GdRegression(ThemedScene):
         img.add_updater(repaint)
         self.start.add_updater(follow(COST_DESCENT.start))
         star.add_updater(follow((self.m_star, self.b_star)))
-        self.play(view.s.animate.set_value(s1), run_time=ZOOM_SECONDS, rate_func=linear)
+        self.play(view.s.animate.set_value(s1), run_time=seconds, rate_func=rate_func)
         for mob in (img, self.start, star, ticks):
             mob.clear_updaters()
         self.remove(ticks)
@@ -444,6 +476,15 @@ class GdRegression(ThemedScene):
             self.held_ticks = ticks.copy()
             self.add(self.held_ticks)
             ax.own_ticks = own
+
+    def place_mark(self, mob, p):
+        """A mark at (m, b) = p through the map's window, seen only while all of it lies inside
+        the frame (faded out as its edge comes near the border: MARK_FADE, MARK_CLEAR)."""
+        q = self.view.c2p(*p)
+        mob.move_to(q)
+        reach = max(mob.width, mob.height) / 2
+        mob.set_opacity(float(np.clip((self.view.depth(q) - reach - MARK_CLEAR) / MARK_FADE,
+                                      0, 1)))
 
     def zoom_box(self) -> VMobject:
         """The zoom's window on the map, in the frame's muted weight, drawn through the view:
@@ -622,7 +663,7 @@ class GdRegression(ThemedScene):
         # since it closed give way to the ones drawn from the window)
         self.numbers.clear_updaters()
         self.play(FadeOut(self.numbers), self.dot_zoom.animate.set_value(0.0), run_time=0.4)
-        self.zoom(1.0)
+        self.zoom(1.0, ZOOM_OUT_SECONDS, rush_from)
 
     def section_small_steps_along_the_valley_floor(self):
         """The rest of the schedule: hundreds of small steps along the floor to the minimum (the

@@ -176,3 +176,20 @@ def test_video_ticks_are_written_as_the_stills_write_them(ranges):
             assert not any(s.endswith("0") and "." in s for s in printed), printed
     ys = [_printed(n) for n in data_axes(t, 4, 3).y_axis.numbers]
     assert ys == ["1", "1.5", "2", "2.5", "3", "3.5"]
+
+
+def test_data_axes_in_a_taller_window_keep_their_x_axis_at_its_foot():
+    # a y window holding 0: Manim crosses the axes at y = 0; the x axis, its numbers and its
+    # letter stand at the window's foot, as in the chapter's view, the coordinates unchanged
+    from gdviz.manim_theme import data_axes
+
+    t = theme.get("light")
+    ax = data_axes(t, 2.6, 4.2, y_range=(-2.5, 3.5), y_ticks=(-2.0, 0.0, 2.0))
+    foot = ax.c2p(2.0, -2.5)[1]
+    assert abs(ax.x_axis.number_to_point(3.0)[1] - foot) < 1e-9
+    assert all(n.get_top()[1] < foot for n in ax.x_axis.numbers)
+    assert ax.labels[0].get_top()[1] < foot
+    assert [float(n.number) for n in ax.y_axis.numbers] == [-2.0, 0.0, 2.0]
+    for x, y in ((2.0, -2.5), (3.0, 0.0), (5.5, 3.5)):
+        np.testing.assert_allclose(ax.p2c(ax.c2p(x, y)), [x, y], atol=1e-9)
+    np.testing.assert_allclose(ax.c2p(5.5, 3.5) - ax.c2p(2.0, -2.5), [2.6, 4.2, 0], atol=1e-9)

@@ -442,17 +442,27 @@ def tick_numbers(theme: Theme, axis, values=None, font_size: float = TICK_SIZE):
     return new
 
 
-def data_axes(theme: Theme, width: float, height: float, x_label="x", y_label="y") -> Axes:
+def data_axes(theme: Theme, width: float, height: float, x_label="x", y_label="y",
+              y_range=None, y_ticks=None) -> Axes:
     """Axes in the one view of the seven regression points (gdviz.views: X_RANGE, Y_RANGE,
-    their ticks in the house's tick form), the view every still of them takes (mpl.data_view)."""
+    their ticks in the house's tick form), the view every still of them takes (mpl.data_view);
+    a scene whose lines leave that window may take a taller y window (y_range, y_ticks), the
+    same x."""
     from . import views
 
-    (x0, x1), (y0, y1) = views.X_RANGE, views.Y_RANGE
-    xs, ys = views.X_TICKS, views.Y_TICKS
+    (x0, x1), (y0, y1) = views.X_RANGE, y_range or views.Y_RANGE
+    xs, ys = views.X_TICKS, y_ticks or views.Y_TICKS
     ax = themed_axes(theme, [x0, x1, xs[1] - xs[0]], [y0, y1, ys[1] - ys[0]], width, height,
                      x_label, y_label, ticks=False)
     for axis, ticks in ((ax.x_axis, xs), (ax.y_axis, ys)):
         tick_numbers(theme, axis, list(ticks))
+    # a y window holding 0: Manim crosses the axes at y = 0; the x axis (and its letter) goes
+    # down to the window's foot, as in the chapter's view (c2p and p2c are unchanged by it)
+    drop = ax.c2p(x0, y0)[1] - ax.x_axis.number_to_point(x0)[1]
+    if abs(drop) > 1e-9:
+        ax.x_axis.shift(drop * UP)
+        if x_label:
+            ax.labels[0].shift(drop * UP)
     return ax
 
 

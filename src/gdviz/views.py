@@ -74,7 +74,8 @@ X_RANGE: tuple[float, float] = (2.0, 5.5)
 #: holds the lines drawn over them where they cross the points (the slope sweep's lines from
 #: 1.18 to 3.48, the residual segments), so one reader's eye finds the points at the same
 #: place in every panel. Ticks: x by 1, y by 0.5, each number in the house's tick form
-#: (numbers.tick: 1, 1.5, 2).
+#: (numbers.tick: 1, 1.5, 2). gd-regression's panel takes this x window and a y window taken
+#: down from this one (its LINE_Y_RANGE), to hold its descent's first lines, far below it.
 Y_RANGE: tuple[float, float] = (1.0, 3.5)
 X_TICKS: tuple[float, ...] = (2.0, 3.0, 4.0, 5.0)
 Y_TICKS: tuple[float, ...] = (1.0, 1.5, 2.0, 2.5, 3.0, 3.5)

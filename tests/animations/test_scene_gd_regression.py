@@ -115,22 +115,37 @@ def test_last_frame_reaches_the_end_of_the_run():
     assert scene.it_group.get_right()[0] < scene.it_note.get_left()[0] - 0.2
 
 
-def test_data_panel_is_the_chapters_view_and_marks_take_their_roles():
-    """The data panel is gdviz.views' one view of the seven points (the stills'); the current
-    point (map and cost curve) is the house's current mark, the readouts in ink: no error red
-    but the residuals."""
+def test_data_panel_holds_the_swings_lines_and_marks_take_their_roles():
+    """The data panel takes the chapter's x window (gdviz.views) and a y window taken down from
+    the chapter's (1 to 3.5) to hold the line of every step of the swings, from the first
+    (m = 1.097, b = -4.479, below 1 but near x = 5 in the chapter's window) on, across the whole
+    panel; its x axis at the window's foot. The current point (map and cost curve) is the
+    house's current mark, the readouts in ink: no error red but the residuals."""
     from gdviz import views
     from gdviz.theme import MARKERS
+    from scenes.gd_regression import LINE_Y_RANGE, LINE_Y_TICKS, ZOOM_STEPS
 
     scene = rendered(GdRegression, upto="setup")
     ax_l = scene.line_panel[0]
-    assert tuple(ax_l.x_range[:2]) == views.X_RANGE and tuple(ax_l.y_range[:2]) == views.Y_RANGE
+    assert tuple(ax_l.x_range[:2]) == views.X_RANGE and tuple(ax_l.y_range[:2]) == LINE_Y_RANGE
+    (y0, y1), (x0, x1) = LINE_Y_RANGE, views.X_RANGE
+    assert y0 < views.Y_RANGE[0] and y1 >= views.Y_RANGE[1]
+    for m, b in run().points[1:ZOOM_STEPS + 1]:  # each line enters by the left edge or the top
+        assert y0 <= m * x0 + b <= y1 and m * x1 + b >= y0
+    m, b = run().points[1]
+    assert m * x0 + b < views.Y_RANGE[0]  # (the chapter's window did not hold it)
     xs = [float(n.get_value()) for n in ax_l.x_axis.numbers]
     ys = [float(n.get_value()) for n in ax_l.y_axis.numbers]
-    assert xs == list(views.X_TICKS) and ys == list(views.Y_TICKS)
-    # the house's tick form, the stills' (numbers.tick): 1, 1.5, 2, never 1.0, 1.5, 2.0
-    assert [n.num_decimal_places for n in ax_l.y_axis.numbers] == [0, 1, 0, 1, 0, 1]
+    assert xs == list(views.X_TICKS) and ys == list(LINE_Y_TICKS)
+    # the house's tick form, the stills' (numbers.tick): -2, 0, 1, never -2.0
+    assert {n.num_decimal_places for n in ax_l.y_axis.numbers} == {0}
     assert {n.num_decimal_places for n in ax_l.x_axis.numbers} == {0}
+    # the x axis and its numbers at the window's foot, not at y = 0 where Manim crosses them
+    foot = ax_l.c2p(x0, y0)[1]
+    assert abs(ax_l.x_axis.number_to_point(x0)[1] - foot) < 1e-9
+    assert all(n.get_top()[1] < foot for n in ax_l.x_axis.numbers)
+    assert ax_l.labels[0].get_top()[1] < foot
+    np.testing.assert_allclose(ax_l.p2c(ax_l.c2p(3.0, 2.0)), [3.0, 2.0], atol=1e-9)
     t = scene.theme
     current = t.role(MARKERS["current"].face).lower()
     assert scene.map_panel[3].get_fill_color().to_hex().lower() == current
@@ -209,23 +224,42 @@ def test_the_first_steps_swing_along_one_line_each_shorter():
     assert np.all(turns[-5:] < 20)  # then along the valley, one way
 
 
-def test_residuals_cut_at_the_frame_end_without_a_head():
-    """At the middle of the schedule the line still runs below the panel at the first points:
-    each of their residuals is cut at the frame's bottom edge, without a head (a head on the
-    frame read as the residual's end); every residual lies inside the panel."""
+def test_residuals_end_on_the_line_or_are_cut_at_the_frame_without_a_head():
+    """A residual ends on the line, or where the line runs above the panel (the steep lines of
+    the start and of the swings, at the last points), is cut at the frame's top edge, without a
+    head (a head on the frame read as the residual's end). After the first step (m = 1.097,
+    b = -4.479) every residual ends on the line: in the chapter's window (1 to 3.5) the line
+    ran below it and they ran to its foot."""
     from manim import Polygon
 
-    from gdviz import views
+    from scenes.gd_regression import LINE_Y_RANGE
 
-    scene = rendered(GdRegression, upto="big-steps-across-the-valley")
+    scene = rendered(GdRegression)  # (its residuals' updater reads this scene's own tracker)
     ax, _, bars, _ = scene.line_panel
-    m, b = run().points[scene.mid_step()]
-    raw = regression.predict(m, b, scene.x)
-    assert ((raw < views.Y_RANGE[0]) | (raw > views.Y_RANGE[1])).sum() > 0
-    drawn = [h for h in bars.get_family() if h.has_points() and h.width + h.height > 1e-6]
-    assert drawn and not any(isinstance(h, Polygon) for h in drawn)
-    ys = [ax.p2c(p)[1] for h in drawn for p in h.get_anchors()]
-    assert min(ys) >= views.Y_RANGE[0] - 1e-6 and max(ys) <= views.Y_RANGE[1] + 1e-6
+    trail = scene.map_panel[2]
+    before = scene.step.get_value()
+    try:
+        for k in (0, 1, 2, scene.mid_step()):
+            scene.step.set_value(k)
+            trail.update()
+            bars.update()
+            m, b = run().points[k]
+            raw = regression.predict(m, b, scene.x)
+            drawn = [h for h in bars.get_family()
+                     if h.has_points() and h.width + h.height > 1e-6]
+            assert drawn and not any(isinstance(h, Polygon) for h in drawn)
+            assert not (raw < LINE_Y_RANGE[0]).any()  # never below the panel
+            assert (raw <= LINE_Y_RANGE[1]).all() == (k == 1)
+            for xi, yi, r in zip(scene.x, scene.y, raw):
+                ends = [ax.p2c(p) for h in drawn for p in h.get_anchors()
+                        if abs(ax.p2c(p)[0] - xi) < 1e-6]
+                ys = sorted(e[1] for e in ends)  # dashed: its end within a dash of each end
+                np.testing.assert_allclose([ys[0], ys[-1]],
+                                           sorted([yi, min(r, LINE_Y_RANGE[1])]), atol=0.1)
+    finally:
+        scene.step.set_value(before)
+        trail.update()
+        bars.update()
 
 
 def test_the_first_steps_are_seen_in_a_zoom_of_the_map_itself():
@@ -375,3 +409,63 @@ def test_a_ticks_two_numbers_are_never_drawn_together():
         assert {"1", "1.0", "2", "2.0", "-4", "-4.0"} <= texts
     finally:
         view.s.set_value(before)
+
+
+def test_the_map_opens_out_slowly_its_marks_and_numbers_inside_and_apart():
+    """The map opens out in ZOOM_OUT_SECONDS (at least 2 s; it took 1.4 s at a steady pace, read
+    as a jump in its last half second), easing to rest: its last tenth of a second moves the
+    window less than its first. Wherever the window stands, the start ring and the minimum's
+    star are drawn only while all of each lies inside the frame (they sat on its top and right
+    borders), a tick number past the frame's edge by TICK_FADE is not drawn, and none is drawn
+    on or beside an axis letter (the b axis's 4 stood by the b); on the whole map every number
+    of the map is drawn in full, as its own ticks that take over then."""
+    from manim import rush_from
+
+    from scenes.gd_regression import TICK_FADE, ZOOM_OUT_SECONDS
+
+    scene = rendered(GdRegression)
+    assert ZOOM_OUT_SECONDS >= 2.0 and ZOOM_OUT_SECONDS in scene.lengths
+    step = 0.1 / ZOOM_OUT_SECONDS
+    assert rush_from(1.0) - rush_from(1 - step) < rush_from(step) - rush_from(0.0)
+    view, star = scene.view, scene.map_panel[4]
+    marks = ((scene.start, run().points[0]), (star, (scene.m_star, scene.b_star)))
+    letters = list(view.ax.labels)
+    before = view.s.get_value()
+    saved = [(m.get_center(), m.get_fill_opacity()) for m, _ in marks]
+    try:
+        ticks = scene.zoom_ticks()
+        nums = [m for m in ticks if hasattr(m, "tex_string")]
+        for s in (0.0, 0.5, 0.8, 0.85, 0.9, 0.95, 1.0):  # (the 4 stood by the b at 0.85)
+            view.s.set_value(s)
+            for mob, p in marks:
+                scene.place_mark(mob, p)
+                if mob.get_fill_opacity() > 0:
+                    assert view.lo[0] + 0.05 < mob.get_left()[0] \
+                        and mob.get_right()[0] < view.hi[0] - 0.05
+                    assert view.lo[1] + 0.05 < mob.get_bottom()[1] \
+                        and mob.get_top()[1] < view.hi[1] - 0.05
+            ticks.update()
+            for num in nums:
+                if num.get_fill_opacity() < 1e-9:
+                    continue
+                c = num.get_center()
+                if abs(num.get_right()[0] - (view.lo[0] - 0.16)) < 1e-6:  # a b number
+                    past = max(view.lo[1] - c[1], c[1] - view.hi[1])
+                else:  # an m number, under the frame
+                    past = max(view.lo[0] - c[0], c[0] - view.hi[0])
+                assert past < TICK_FADE, (s, num.tex_string)
+                for lab in letters:
+                    gap = max(lab.get_left()[0] - num.get_right()[0],
+                              num.get_left()[0] - lab.get_right()[0],
+                              lab.get_bottom()[1] - num.get_top()[1],
+                              num.get_bottom()[1] - lab.get_top()[1])
+                    assert gap > 0, (s, num.tex_string)
+        # the whole map: its numbers in full (no jump as its own ticks come back), the marks too
+        whole = {num.tex_string: num.get_fill_opacity() for num in nums
+                 if "." not in num.tex_string and view.outside(num.get_center()) < 0.6}
+        assert {"-2", "4", "-6", "8"} <= set(whole) and min(whole.values()) == 1.0
+        assert all(mob.get_fill_opacity() == 1.0 for mob, _ in marks)
+    finally:
+        view.s.set_value(before)
+        for (mob, _), (c, o) in zip(marks, saved):
+            mob.move_to(c).set_opacity(o)
