@@ -18,10 +18,11 @@ from gdviz.fast_surface import Axes3D, CutSurface, ShadedSurface, View3D
 #: streak of 46-point facets, with fewer quads in all than a 46 × 46 grid's 2025 (1600 to
 #: 1950 by theme: faster, bench/surface_bench.py). Tolerance 3.75 of 255, no step between the
 #: quads seen: 3 when the light map took 0.6 of viridis' colour; at 0.75 its colours change a
-#: quarter faster, and at 3 the light surface took 2309 quads (1929 at 3.75).
+#: quarter faster, and at 3 the light surface took 2309 quads (1929 at 3.75); at 0.87 (the
+#: strongest map the contrast rules allow) 3.75 took 2467 quads, 4.25 takes 1944.
 FINE = 2
 GRID = 45 * FINE + 1
-BLOCKS, BLOCK_TOL = (8, 4, 2, 1), 3.75
+BLOCKS, BLOCK_TOL = (8, 4, 2, 1), 4.25
 #: Scene lengths of the (m, b, J) box, and where its centre projects to.
 BOX = (4.8, 4.8, 3.0)
 CENTER = (0.0, -0.25)
