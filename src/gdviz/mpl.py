@@ -79,7 +79,7 @@ def _share_mathtext_parses() -> None:
     from matplotlib import mathtext
 
     cls = mathtext.MathTextParser
-    if getattr(cls._parse_cached, "shared", False):
+    if getattr(cls._parse_cached, "one_per_process", False):
         return
     parse = cls._parse_cached.__wrapped__
     one_of = {}  # a parser per output kind: the parse reads only its kind
@@ -93,7 +93,7 @@ def _share_mathtext_parses() -> None:
         rc = tuple(matplotlib.rcParams[k] for k in _MATHTEXT_RC)
         return cached(self._output_type, s, dpi, prop, antialiased, load_glyph_flags, rc)
 
-    shared.shared, shared.cache_info = True, cached.cache_info
+    shared.one_per_process, shared.cache_info = True, cached.cache_info
     cls._parse_cached = shared
 
 
