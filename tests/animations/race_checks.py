@@ -509,7 +509,13 @@ def over_path(scene, name, box) -> bool:
     pts = scene.map_paths[name]
     seg = pts[:-1, None, :] + np.linspace(0, 1, 20)[None, :, None] * np.diff(pts, axis=0)[:, None]
     seg = seg.reshape(-1, 2)
-    at = np.array([scene.ax.c2p(x, y) for x, y in seg])
+    # the map's axes are linear: c2p is affine, applied to every point at once (read back
+    # through c2p itself at the path's two ends)
+    o = np.asarray(scene.ax.c2p(0, 0))[:2]
+    ex, ey = (np.asarray(scene.ax.c2p(*e))[:2] - o for e in ((1, 0), (0, 1)))
+    at = o + seg[:, :1] * ex + seg[:, 1:] * ey
+    np.testing.assert_allclose(at[[0, -1]], [np.asarray(scene.ax.c2p(*seg[i]))[:2]
+                                            for i in (0, -1)], atol=1e-9)
     reach = (scene.history[name].get_stroke_width() / 2 + th.CASING_WIDTH) * 0.01
     left, right, bottom, top = box
     return bool(np.any((at[:, 0] > left - reach) & (at[:, 0] < right + reach)
