@@ -124,7 +124,7 @@ class StepsKey(HandlerLine2D):
         (line,) = super().create_artists(legend, orig_handle, xdescent, ydescent, width,
                                          height, fontsize, trans)[:1]
         theme, r = self.theme, np.sqrt(DOT) / 2 + DOT_EDGE
-        colors = time_shade(theme)(np.linspace(SHADE_FROM[theme.name], 1.0, KEY_LANDINGS))
+        colors = time_shade(theme)(shades(theme, KEY_LANDINGS))
         xs = np.linspace(-xdescent + r, -xdescent + width - r, KEY_LANDINGS)
         y = (height - ydescent) / 2
         dots = PathCollection([MarkerStyle("o").get_path().transformed(
