@@ -140,6 +140,28 @@ def test_bad_input_exits_2_with_one_line(args, message):
     assert message in lines[0]
 
 
+@pytest.mark.parametrize("args", [("--list",), ("--list", "--json"),
+                                  ("candidate-lines", "--theme", "both")])
+def test_a_reader_that_goes_away_stops_the_run_in_one_line(args, tmp_path):
+    """`render.py ... | head`: what reads the output is gone before anything is written. The
+    run stops as a stop signal stops it (before the first job begins here: nothing rendered,
+    an empty manifest), without a traceback."""
+    out = tmp_path / "out"
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # no reader: the first write fails (EPIPE)
+    try:
+        r = subprocess.run([sys.executable, str(ROOT / "render.py"), *args, "--out", str(out)],
+                           stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert r.returncode == 128 + signal.SIGPIPE, r.stderr
+    assert "Traceback" not in r.stderr and "Exception ignored" not in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) <= 1, r.stderr
+    if "--list" not in args:
+        assert json.loads((out / "manifest.json").read_text()) == {"outputs": []}
+        assert outputs_on_disk(out) == []
+
+
 def test_files_exist_and_open(built):
     root, r = built
     assert r.returncode == 0, r.stdout + r.stderr

@@ -128,7 +128,6 @@ def list_catalog(as_json: bool, out: Path) -> None:
              "ready_kinds": list(t.ready_kinds)}
             for t in targets]}, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"{len(targets)} targets", show_lines=False)
@@ -138,7 +137,7 @@ def list_catalog(as_json: bool, out: Path) -> None:
         kinds = "+".join("S" if k == "still" else "A" for k in t.kinds)
         ready = "yes" if t.ready else ("part" if t.ready_kinds else "no")
         table.add_row(str(t.section), t.id, kinds, docs[t.id].title, ready)
-    Console(width=max(100, shutil.get_terminal_size().columns)).print(table)
+    _console(width=max(100, shutil.get_terminal_size().columns)).print(table)
 
 
 # ------------------------------------------------------------------------------ running
@@ -335,7 +334,6 @@ def summary(outcomes: list[Outcome], out: Path, elapsed: float, tty: bool) -> No
     head = (f"{n['rendered']} rendered, {n['cached']} cached, {n['failed']} failed "
             f"in {elapsed:.1f} s; outputs in {out}/ (gallery: {out}/index.html)")
     if tty:
-        from rich.console import Console
         from rich.table import Table
 
         table = Table(title="render summary")
@@ -344,7 +342,7 @@ def summary(outcomes: list[Outcome], out: Path, elapsed: float, tty: bool) -> No
         for o in rows:
             table.add_row(o.job.key, o.status, f"{o.seconds:.1f}",
                           f"{o.cause}\n{o.log}" if o.status == "failed" else "")
-        con = Console()
+        con = _console()
         if rows:
             con.print(table)
         con.print(head)
@@ -400,13 +398,36 @@ def stop_workers(procs: dict, grace: float = 2.0) -> None:
         p.wait()
 
 
+def _console(**kwargs):
+    """rich's console (imported when it is needed), whose closed pipe is render.py's to handle:
+    rich itself would exit with 1."""
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return PipeConsole(**kwargs)
+
+
+def _quiet_stdout() -> None:
+    """What reads the standard output has gone: what is left to print goes nowhere (Python
+    would report the broken pipe again as it flushes at exit)."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv=None) -> int:
     previous = {sig: signal.signal(sig, _raise_stopped) for sig in STOP_SIGNALS}
     try:
-        return _main(argv)
+        code = _main(argv)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not as Python exits
+        return code
     except Stopped as e:
         print(f"\nrender.py: interrupted by {e}; nothing was started", file=sys.stderr)
         return 128 + e.signum
+    except BrokenPipeError:  # `render.py --list | head`: stop quietly, as a shell tool does
+        _quiet_stdout()
+        return 128 + signal.SIGPIPE
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -483,7 +504,10 @@ def _main(argv) -> int:
         if todo or not (out / "manifest.json").exists() or not (out / "index.html").exists():
             write_manifest(out)
             gallery.write(out)
-    except Stopped as e:
+    except (Stopped, BrokenPipeError) as e:
+        if isinstance(e, BrokenPipeError):  # what read the progress has gone: a stop too
+            _quiet_stdout()
+            e = Stopped(signal.SIGPIPE)
         for sig in STOP_SIGNALS:  # one stop is enough; finish it
             signal.signal(sig, signal.SIG_IGN)
         stop.set()
