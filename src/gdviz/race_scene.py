@@ -528,6 +528,9 @@ class RaceScene(ThemedScene):
     BOLD: tuple[str, ...] = ()
     INSET: races.Inset | None = None
     ZOOM_HEADING = "where the runs end, magnified"
+    #: the legend's key to the end squares (END_KEY; the stills' "end" where the keys' line
+    #: would not fit the column in one line with it)
+    END_WORDS = END_KEY
     #: the inset's name, under its frame at its right
     INSET_NAME = "the ends, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
@@ -1216,7 +1219,7 @@ class RaceScene(ThemedScene):
         end = end_square(t, t.text)
         keys = VGroup(*(VGroup(m.move_to(ORIGIN), self.text(s, SMALL_SIZE)).arrange(RIGHT,
                                                                                   buff=0.2)
-                        for m, s in [*items, (target_key, target_text), (end, END_KEY)]))
+                        for m, s in [*items, (target_key, target_text), (end, self.END_WORDS)]))
         return keys.arrange(RIGHT, buff=0.35)
 
     def build_legend(self, columns: int) -> VGroup:
