@@ -1802,9 +1802,13 @@ class RaceScene(ThemedScene):
             # its sides, the view opening out of it next (the map stays)
             faded = []
             self.join_lines()
+            # the map's plus leaves as the box comes in round it, to the view alone: the box
+            # (12 px high, the plus 4 px from its foot) holds no plus of half the house size,
+            # and at the house size its arms crossed the box's top and bottom, its halo
+            # cutting them
             self.play(*(FadeIn(m) for m in (self.inset_box, self.inset_lines, *grown, *marks,
                                             *lines_in)),
-                      run_time=REGION_OUT)
+                      FadeOut(self.target_mark), run_time=REGION_OUT)
         self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(Group(grown, *marks), lambda m, a: grow(grown, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),

@@ -100,12 +100,17 @@ def test_at_the_end_the_saddle_points_neighbourhood_opens_out_under_its_box():
     shown = set(scene.get_mobject_family_members())
     # the map stays, its numbers gone (the view's own stand in their column); the map's end
     # square and its leader left with them: one square for SGD's end
-    for kept in (scene.ax.frame, scene.map_img, scene.target_mark, *scene.history.values(),
+    for kept in (scene.ax.frame, scene.map_img, *scene.history.values(),
                  scene.inset_box, *scene.inset_lines, scene.start_mark):
         assert kept in shown
+    # the map's plus left to the view alone: the box, 12 px high with the saddle point 4 px
+    # above its foot, holds no plus of half the house size (the house plus crossed its edges)
     for gone in (scene.settings, *scene.ends.values(), *scene.map_leaders.values(),
-                 *(m for m in scene.ax.submobjects if isinstance(m, MathTex))):
+                 scene.target_mark, *(m for m in scene.ax.submobjects if isinstance(m, MathTex))):
         assert gone not in shown
+    _, (ry0, _) = races.SADDLE_ZOOM.region
+    below = scene.ax.c2p(0, 0)[1] - scene.ax.c2p(0, ry0)[1]
+    assert below < scene.target_mark.height / 4 + SADDLE_HALO / 100
     (x0, x1), _ = races.SADDLE.window
     frame, ins, box = scene.inset_frame, scene.inset, scene.inset_box
     (rx0, rx1), (ry0, ry1) = zoom.region
