@@ -54,3 +54,6 @@ class RaceBeale(RaceScene):
     # column keeps the legend and the keys over the distance panel, the settings at the foot
     INSET_BESIDE = "map"
     INSET_MAX_H = 1.9
+    # the keys on one line under the legend (the end square's key in the stills' one word):
+    # in two lines they took a row of the distance panel's height
+    END_WORDS = "end"

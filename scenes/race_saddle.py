@@ -6,13 +6,14 @@ marks, then the legend and panel, then the seven heads, fanned round the start u
 gather into it to set off). The whole race plays on the map: Momentum and NAG swing past
 the saddle point and climb away, SGD slides in along the ridge, the legend and the distance
 panel saying which run left the map when. Then, once, the saddle point's neighbourhood
-(races.SADDLE_ZOOM, square, about 19 times the map's scale) takes the map's place: its own box
-on the map comes in as the whole map leaves (one map on the page at a time), then grows into a
-view as large as the map, its level lines spaced for its own range of costs: SGD's end square,
-10.8 px, its |w₂| = 0.011 some 19 px above the dotted ridge, right of the saddle point's plus,
-the other paths passing along the ridge and turning up the slope, clipped at the view's edges,
-each in its lane as on the map (4.8 px from the next at every size: Momentum's and NAG's paths,
-which share the ridge and the climb, stay apart).
+(races.SADDLE_ZOOM, about 16 times the map's scale) opens out of its box on the map: the map's
+numbers and the settings leave, the box comes in on the map with its two leaders, and the view
+opens out of it into the room under it that no path crosses (RaceScene.region_view), the map
+staying; then its own ticks and numbers, its level lines spaced for its own range of costs:
+SGD's end square, 10.8 px, its |w₂| = 0.011 some 17 px above the dotted ridge, right of the
+saddle point's plus, the other paths passing along the ridge and turning up the slope, clipped
+at the view's edges, each in its lane as on the map (4.8 px from the next at every size:
+Momentum's and NAG's paths, which share the ridge and the climb, stay apart).
 
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 """
@@ -39,7 +40,7 @@ class RaceSaddle(RaceScene):
     TAIL = 12
     START_LABEL = RIGHT  # as in the still: the paths leave the start to the left and up
     X_TICK, Y_TICK = 1.0, 1.0  # at 0.5 the numbers stood 2 px apart at 480p
-    ZOOM_FROM_REGION = True  # the region's box on the map grows into the magnified view
+    ZOOM_FROM_REGION = True  # the region's box on the map opens out into the magnified view
     STEP_TICK = 40
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge
     # SGD, which lingers at the saddle point, is the story: its path as wide as the widest

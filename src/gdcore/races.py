@@ -212,14 +212,15 @@ SADDLE = Race(
 )
 
 #: The saddle race's magnified view in its video (the still shows the whole window only): the
-#: saddle point's close neighbourhood, 0.16 square (the map's 3 magnified about 19 times), so
-#: that SGD's lingering reads: its last 15 steps creep in from the right edge (w₁ = 0.12) to
-#: its end at (0.089, 0.011), its |w₂| some 19 px above the ridge at 480p, the saddle point a
-#: quarter of the way in from the left; Momentum's and NAG's passes along the ridge, their way
-#: back and the foot of their climb (w₁ 0.05 to 0.09) cross it, clipped at its edges. Centred a
-#: little above the ridge: every run leaves on the side w₂ > 0. `place` is unused by the
-#: video, which grows the region's own box.
-SADDLE_ZOOM = Inset(region=((-0.04, 0.12), (-0.06, 0.10)), place=((-1.4, 1.4), (-1.45, -0.2)))
+#: saddle point's close neighbourhood, 0.19 wide and 0.116 high (the aspect of the room the view
+#: opens out into under it, over the map's lower half, which no path crosses), magnified about
+#: 16 times, so that SGD's lingering reads: its last steps creep in from w₁ = 0.13 to its end at
+#: (0.089, 0.011), its |w₂| some 17 px above the ridge at 480p, the saddle point a third of the
+#: way in from the left; Momentum's and NAG's passes along the ridge (they swing out to
+#: w₁ = −0.30 and −0.23), their way back and the foot of their climb (w₁ 0.05 to 0.09) cross
+#: it, clipped at its edges. A third of it below the ridge: every run leaves on the side
+#: w₂ > 0. `place` is unused by the video, which grows the region's own box.
+SADDLE_ZOOM = Inset(region=((-0.06, 0.13), (-0.04, 0.076)), place=((-1.4, 1.4), (-1.45, -0.2)))
 
 #: The three races by key, in the chapter's order.
 RACES: dict[str, Race] = {r.key: r for r in (LONG_VALLEY, BEALE, SADDLE)}

@@ -255,13 +255,18 @@ ZOOM_FILL, ZOOM_SECONDS, ZOOM_WIDTH, ZOOM_HOLD = 0.97, 2.5, 3.0, 1.8
 #: Before it grows, the inset's scale bar and the box and lines that join it to its region fade
 #: out over ZOOM_CLEAR seconds (the growing inset would cover them).
 ZOOM_CLEAR = 0.5
-#: (ZOOM_FROM_REGION) The names on the map, then its frame and numbers (at an even pace, so
-#: that every number fades over the whole of it), each leave over this many seconds before the
-#: region grows, one change at a time.
+#: (ZOOM_FROM_REGION) The map's numbers and the settings leave over this many seconds before
+#: the region's box comes in, one change at a time.
 REGION_CLEAR = 0.9
-#: (ZOOM_FROM_REGION) Then the region's picture comes in on its box as the whole map leaves,
-#: over this many seconds (at an even pace: the map's ink goes a little each frame).
-REGION_OUT = 1.4
+#: (ZOOM_FROM_REGION) Then the region's box comes in on the map, its picture over it, over
+#: this many seconds.
+REGION_OUT = 1.0
+#: (ZOOM_FROM_REGION) The magnified view opens out under its region's box (RaceScene.
+#: region_view): its top REGION_DROP (scene units, 24 px at 480p) below the box, its foot
+#: REGION_NUMBERS above the frame's bottom margin, the room of its x numbers under it.
+REGION_DROP, REGION_NUMBERS = 0.4, 0.42
+#: (ZOOM_FROM_REGION) The tick steps of the magnified view's own numbers (its x, its y).
+REGION_TICKS = (0.05, 0.05)
 #: The pointer to a run that ends outside the zoomed view (RaceScene.zoom_pointer): an arrow
 #: in its colour, POINTER_LENGTH long (scene units), POINTER_GAP outside the frame's edge,
 #: pointing the way to its end, its name above it.
@@ -523,15 +528,18 @@ class RaceScene(ThemedScene):
     BOLD: tuple[str, ...] = ()
     INSET: races.Inset | None = None
     ZOOM_HEADING = "where the runs end, magnified"
+    #: the legend's key to the end squares (END_KEY; the stills' "end" where the keys' line
+    #: would not fit the column in one line with it)
+    END_WORDS = END_KEY
     #: the inset's name, under its frame at its right
     INSET_NAME = "the ends, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
     CASE_EACH = False
     RIDGE = False
-    #: the magnified view is the region's own box on the map turning into it (no inset on the
-    #: map): drawn over its region at the map's scale, its levels the map's, shown only while
-    #: it grows, is large and shrinks back; the start's and the ridge's names and the map's
-    #: heads go first, so nothing of the map shows through it
+    #: the magnified view is the region's own box on the map opening out (no inset on the map
+    #: during the race): drawn over its region at the map's scale, it opens out into the room
+    #: under its box (region_view), its leaders following its corners, the map staying, its
+    #: own ticks and numbers coming in once it has grown
     ZOOM_FROM_REGION = False
     #: (INSET_BESIDE) the closing zoom grows the inset out of its place over the map's box (the
     #: map, its paths and marks fading beneath it, the legend and the distance panel staying,
@@ -644,10 +652,10 @@ class RaceScene(ThemedScene):
                                f"{numbers.word(len(inside))} end squares around the minimum, "
                                f"magnified.")
             else:
-                out["zoom"] = (f"The saddle point, magnified, fills the map: "
-                               f"{' and '.join(inside)} ends beside it, the other paths turn "
-                               f"away, each in its own lane a few pixels beside the next, as "
-                               f"on the map.")
+                out["zoom"] = (f"The saddle point's neighbourhood, boxed on the map, opens "
+                               f"out under it, magnified: {' and '.join(inside)} ends beside "
+                               f"it, the other paths turn away, each in its own lane, as on "
+                               f"the map.")
         return out
 
     @classmethod
@@ -762,9 +770,8 @@ class RaceScene(ThemedScene):
         size = {}
         if self.ZOOM_FROM_REGION:  # traced at the pixels it takes grown (zoom_in's scale), so
             # that grown its level lines are the map's width, not bands magnified with it
-            (x0, x1), (y0, y1) = r.window
-            g = ZOOM_FILL * min((x1 - x0) / (rx1 - rx0), (y1 - y0) / (ry1 - ry0))
-            size = {"size": map_pixels(g * (hi[0] - lo[0]), g * (hi[1] - lo[1]))}
+            v0, v1 = self.region_view()
+            size = {"size": map_pixels(v1[0] - v0[0], v1[1] - v0[1])}
         img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=levels, span=span,
                             **size)
         img.set_z_index(2.5)
@@ -885,6 +892,35 @@ class RaceScene(ThemedScene):
         big = [] if self.inset_img_big is None else [self.inset_img_big]
         return Group(img, *big, frame, box, lines, *scale, star, self.inset_ridge,
                      self.inset_name)
+
+    def region_view(self) -> tuple[np.ndarray, np.ndarray]:
+        """(ZOOM_FROM_REGION) The lower left and upper right corners (scene points) of the view
+        the region's box opens out into: under the box, REGION_DROP below it, down to
+        REGION_NUMBERS above the frame's bottom margin (its x numbers under it), at the
+        region's aspect, as wide as the map at most (its y numbers in the map's column of them,
+        faded by then), centred under the map: over the map's half that no path crosses and
+        the settings' line, which leave, with the map's numbers, as it opens out."""
+        (x0, x1), _ = self.RACE.window
+        (rx0, rx1), (ry0, ry1) = self.RACE.inset.region
+        top = self.ax.c2p(0, ry0)[1] - REGION_DROP
+        bottom = -config.frame_y_radius + EDGE + REGION_NUMBERS
+        left, right = self.ax.c2p(x0, 0)[0], self.ax.c2p(x1, 0)[0]
+        aspect = (rx1 - rx0) / (ry1 - ry0)
+        h = min(top - bottom, (right - left) / aspect)
+        w, mid = h * aspect, (left + right) / 2
+        return np.array([mid - w / 2, top - h, 0.0]), np.array([mid + w / 2, top, 0.0])
+
+    def region_ticks(self) -> VGroup:
+        """(ZOOM_FROM_REGION) The grown view's own ticks and numbers (map_axes', REGION_TICKS
+        apart, in the house form), on the view as it stands now; its frame is the view's."""
+        (rx0, rx1), (ry0, ry1) = self.RACE.inset.region
+        ins = self.inset
+        a, b = ins.c2p(rx0, ry0), ins.c2p(rx1, ry1)
+        ax = map_axes(self.theme, [rx0, rx1, REGION_TICKS[0]], [ry0, ry1, REGION_TICKS[1]],
+                      b[0] - a[0], b[1] - a[1], None, None, tick_size=TICK_SIZE)
+        ax.shift(a - ax.c2p(rx0, ry0))
+        skip = (ax.frame, ax.x_axis, ax.y_axis, ax.labels)
+        return VGroup(*(m for m in ax.submobjects if all(m is not k for k in skip)))
 
     def place_on_map(self) -> tuple[np.ndarray, np.ndarray]:
         """(INSET_BESIDE "map") The inset's frame over the map, inside the part of it that no
@@ -1183,7 +1219,7 @@ class RaceScene(ThemedScene):
         end = end_square(t, t.text)
         keys = VGroup(*(VGroup(m.move_to(ORIGIN), self.text(s, SMALL_SIZE)).arrange(RIGHT,
                                                                                   buff=0.2)
-                        for m, s in [*items, (target_key, target_text), (end, END_KEY)]))
+                        for m, s in [*items, (target_key, target_text), (end, self.END_WORDS)]))
         return keys.arrange(RIGHT, buff=0.35)
 
     def build_legend(self, columns: int) -> VGroup:
@@ -1659,9 +1695,11 @@ class RaceScene(ThemedScene):
         scale bar and the lines, then the inset grows out of its place into the room under the
         map where the legend was (its box on the map, the window it magnifies, stays); the
         heading and scale bar above it, under the map's numbers.
-        (ZOOM_FROM_REGION) The region's own box on the map comes in as the map's frame and tick
-        numbers leave; then the map, its paths and marks fade out while it grows to fill the
-        map's box."""
+        (ZOOM_FROM_REGION) The map's numbers and the settings leave; the region's own box comes
+        in on the map, its two leaders along its sides; then the view opens out of it, easing,
+        into the room under it (region_view), the leaders following its corners, the map
+        staying; its own ticks and numbers, the ridge, the end squares and the heading come
+        in once it has grown."""
         r = self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
@@ -1674,13 +1712,17 @@ class RaceScene(ThemedScene):
                            -config.frame_y_radius + EDGE, 0])
             hi = np.array([hi[0], self.ax.get_bottom()[1] - ZOOM_HEAD_ROOM, 0])
         frame = self.inset_frame
-        g = ZOOM_FILL * min((hi[0] - lo[0]) / frame.width, (hi[1] - lo[1]) / frame.height)
+        region = self.ZOOM_FROM_REGION
+        fill = ZOOM_FILL
+        if region:  # under the region's box, filling the room there (region_view)
+            lo, hi = self.region_view()
+            fill = 1.0
+        g = fill * min((hi[0] - lo[0]) / frame.width, (hi[1] - lo[1]) / frame.height)
         about, to = frame.get_center(), (lo + hi) / 2
         ends = getattr(self, "ends", {})
         # (ZOOM_FROM_REGION) the marks keep their size as the view grows, only their places
         # move with it (grown, the plus would cover the saddle point): the saddle's plus; the
         # end squares come in once it has grown, at their points at its scale
-        region = self.ZOOM_FROM_REGION
         marks = [self.inset_star] if region else []
         big = [] if self.inset_img_big is None else [self.inset_img_big]
         # (ZOOM_FROM_REGION) the dotted ridge is drawn anew at the grown scale once the view has
@@ -1707,8 +1749,8 @@ class RaceScene(ThemedScene):
                     m.set_opacity(alpha)
                 for m in marks:
                     m.move_to(about + ratio * (m.get_center() - a0 * d - about) + alpha * d)
-                if beside and not over:  # the lines from the region's box follow the
-                    # frame's corners (over the map they have left)
+                if region or (beside and not over):  # the lines from the region's box
+                    # follow the frame's corners (over the map they have left)
                     self.join_lines()
                 if racing:  # the heads in the view grow with it, to the map's size
                     for m in self.inset_dots.values():
@@ -1732,21 +1774,20 @@ class RaceScene(ThemedScene):
             # stay, following its corners (the runs' names come in beside their squares)
             self.play(FadeOut(self.inset_scale), FadeOut(self.inset_name), FadeOut(self.legend),
                       run_time=ZOOM_CLEAR)
-        else:  # (ZOOM_FROM_REGION) the region's box comes in on the map, the inset (the
-            # map's own picture there) over it; the names and the map's heads that would show
-            # through it leave
-            # one change at a time: first the names on the map, then its frame and numbers as
-            # the region's picture comes in (the map's end squares and their leaders with
-            # them: the view shows each run's end at its point once grown)
-            names = [self.start_mark, *self.ridge[1:]]
-            ends_out = [self.target_mark, *ends.values(),
-                        *getattr(self, "map_leaders", {}).values()]
-            cleared = [*names, *ends_out]
+        else:  # (ZOOM_FROM_REGION) the map stays; one change at a time: first the map's
+            # numbers and axis names leave (the view's own come in once it has opened: two
+            # sets in one column read as one scale), with the settings' line under the map
+            # and the map's end squares and their leaders (the view shows each run's end at
+            # its point); then the region's box comes in on the map, with the view (the map's
+            # own picture there) over it and its two leaders along its sides
+            numbers = [m for m in self.ax.submobjects if m is not self.ax.frame]
+            ends_out = [*ends.values(), *getattr(self, "map_leaders", {}).values()]
+            cleared = [*numbers, self.settings, *ends_out]
             lines_in = [*self.inset_paths.values(), *self.inset_tails.values(),
                         *self.inset_casings.values()]
             for m in (*lines_in, *grown, *marks):  # drawn up to the step shown before they
                 m.update()  # come in
-            self.play(*(FadeOut(m) for m in names), run_time=REGION_CLEAR)
+            self.play(*(FadeOut(m) for m in cleared), run_time=REGION_CLEAR)
         # (ZOOM_FROM_REGION: the map's frame and numbers left first, and come back with it;
         # beside the map, the map stays, the legend has left)
         racing = not hasattr(self, "ends")  # (ARRIVAL) grown before the finish
@@ -1757,13 +1798,17 @@ class RaceScene(ThemedScene):
                         *getattr(self, "map_leaders", {}).values(), *self.casings.values(),
                         *([self.ax, self.inset_box] if over else []))
             if m not in cleared]
-        if region:  # the region's picture comes in on its box as the whole map leaves (its
-            # frame and numbers, its picture, paths and marks), evenly: one map on the page,
-            # never two, and the region alone grows over the empty page
-            self.play(*(FadeIn(m) for m in (*grown, *marks, *lines_in)),
-                      *(FadeOut(m) for m in ends_out),
-                      *(FadeOut(m, rate_func=linear) for m in (self.ax, *faded)),
-                      run_time=REGION_OUT)
+        if region:  # the region's box on the map, its picture over it, the leaders along
+            # its sides, the view opening out of it next (the map stays)
+            faded = []
+            self.join_lines()
+            # the map's plus leaves as the box comes in round it, to the view alone: the box
+            # (12 px high, the plus 4 px from its foot) holds no plus of half the house size,
+            # and at the house size its arms crossed the box's top and bottom, its halo
+            # cutting them
+            self.play(*(FadeIn(m) for m in (self.inset_box, self.inset_lines, *grown, *marks,
+                                            *lines_in)),
+                      FadeOut(self.target_mark), run_time=REGION_OUT)
         self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(Group(grown, *marks), lambda m, a: grow(grown, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
@@ -1789,7 +1834,12 @@ class RaceScene(ThemedScene):
         scale.next_to(frame.get_corner(UP + RIGHT), UP, buff=0.15, aligned_edge=RIGHT)
         heading = self.text(self.ZOOM_HEADING, TEXT_SIZE)
         heading.next_to(frame.get_corner(UP + LEFT), UP, buff=0.15, aligned_edge=LEFT)
-        if region or over:  # grown to the map's box, its top near the title's line: the
+        if region:  # its own ticks and numbers give its scale (no bar); the heading at the
+            # frame's foot right of it, level with its x numbers, where the settings were
+            scale = self.region_ticks()
+            heading.next_to(frame.get_corner(DOWN + RIGHT), RIGHT, buff=HEADING_GAP)
+            heading.align_to(np.array([0, -config.frame_y_radius + EDGE, 0]), DOWN)
+        elif over:  # grown to the map's box, its top near the title's line: the
             # heading under it, at its left, where the map's numbers were, the scale bar at
             # its right
             heading.next_to(frame.get_corner(DOWN + LEFT), DOWN, buff=0.15, aligned_edge=LEFT)

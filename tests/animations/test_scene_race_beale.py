@@ -35,6 +35,14 @@ def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame
     # with the settings in two lines under it), the inset over its empty lower right
     check_layout(scene, least_map=(0.51, 0.63))
     check_inset(scene)
+    # the keys on one line under the legend (the end square's key "end", the stills' word):
+    # in two lines they left the distance panel 94 px tall at 480p, its curves crowded into
+    # its top half; now 114 px
+    keys = scene.legend[-1]
+    assert [k[1].original_text for k in keys] == ["minimum (3, 0.5)", "end"]
+    assert keys[1].get_left()[0] > keys[0].get_right()[0]
+    assert keys[0].get_y() == pytest.approx(keys[1].get_y(), abs=0.02)
+    assert scene.panel.y_length * race_checks.PX >= 110
 
 
 def test_the_inset_shows_each_head_that_is_in_its_region():

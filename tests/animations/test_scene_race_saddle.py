@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 import race_checks
 from frames import WATCHERS, rendered
+from manim import DL, DR, UL, UR
 from race_checks import check_colours, check_drawing, check_layout
 
 from gdcore import races
@@ -74,34 +75,74 @@ def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame
     assert gap * race_checks.PX >= 24 - 1e-6
 
 
-def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
+def test_at_the_end_the_saddle_points_neighbourhood_opens_out_under_its_box():
     """The closing zoom on races.SADDLE_ZOOM (the still shows the whole window only): the map
-    is gone, the inset fills its width at one scale in x and y, the saddle's plus on (0, 0)
-    and SGD's end square on gdcore's last point, apart, the plus drawn over the square on its
-    halo (SADDLE_HALO) so that each reads whole; its level lines spaced for its own range of
-    costs (race_scene.zoom_levels: as many cross it as cross the map, not the map's few);
-    the paths that turn up the slope have their roots in it; its
-    heading below it and its scale bar, 0.05 long at the new scale, clear of the heading.
-    The view is close enough round the saddle point for SGD's |w₂| = 0.011 to read: over 15 px
-    above the ridge at 480p, its end square 10 px or more."""
-    from gdviz.race_scene import SADDLE_HALO, ZOOM_FILL, zoom_levels
+    stays, its picture, frame, paths and the saddle's plus (its numbers, the settings and its
+    end square leave: the view's own numbers stand in their column); the region's box on the
+    map in the view's stroke, two leaders from its lower corners to the view's upper ones; the
+    view under it (region_view: REGION_DROP below the box, as wide as the map at most, its
+    foot clear of the bottom margin), at one scale in x and y, with its own ticks and numbers
+    in the house form, 12 px or more, each under or beside its tick; the saddle's plus on
+    (0, 0) and SGD's end square on gdcore's last point, apart, the plus drawn over the square
+    on its halo (SADDLE_HALO) so that each reads whole; its level lines spaced for its own
+    range of costs (race_scene.zoom_levels); the paths that turn up the slope have their roots
+    in it; its heading right of it at the frame's foot. The view is close enough round the
+    saddle point for SGD's |w₂| = 0.011 to read: over 15 px above the ridge at 480p, its end
+    square 10 px or more."""
+    from manim import MathTex
+
+    from gdviz.race_scene import REGION_DROP, SADDLE_HALO, TICK_SIZE, zoom_levels
     from gdviz.theme import get
 
     zoom = races.SADDLE_ZOOM
     scene = rendered(RaceSaddle)
     assert scene.RACE.inset == zoom and races.SADDLE.inset is None
     shown = set(scene.get_mobject_family_members())
-    # the map's end square and its leader left with the map: one square for SGD's end
-    for gone in (scene.ax, scene.map_img, scene.target_mark, *scene.history.values(),
-                 *scene.ends.values(), *scene.map_leaders.values()):
+    # the map stays, its numbers gone (the view's own stand in their column); the map's end
+    # square and its leader left with them: one square for SGD's end
+    for kept in (scene.ax.frame, scene.map_img, *scene.history.values(),
+                 scene.inset_box, *scene.inset_lines, scene.start_mark):
+        assert kept in shown
+    # the map's plus left to the view alone: the box, 12 px high with the saddle point 4 px
+    # above its foot, holds no plus of half the house size (the house plus crossed its edges)
+    for gone in (scene.settings, *scene.ends.values(), *scene.map_leaders.values(),
+                 scene.target_mark, *(m for m in scene.ax.submobjects if isinstance(m, MathTex))):
         assert gone not in shown
+    _, (ry0, _) = races.SADDLE_ZOOM.region
+    below = scene.ax.c2p(0, 0)[1] - scene.ax.c2p(0, ry0)[1]
+    assert below < scene.target_mark.height / 4 + SADDLE_HALO / 100
     (x0, x1), _ = races.SADDLE.window
-    frame, ins = scene.inset_frame, scene.inset
-    width = scene.ax.c2p(x1, 0)[0] - scene.ax.c2p(x0, 0)[0]
-    assert frame.width == pytest.approx(ZOOM_FILL * width, rel=1e-6)
+    frame, ins, box = scene.inset_frame, scene.inset, scene.inset_box
     (rx0, rx1), (ry0, ry1) = zoom.region
+    # the box on the map is the region's; the view under it, REGION_DROP below, where
+    # region_view puts it, no wider than the map and clear of the frame's foot
+    np.testing.assert_allclose(box.get_corner(DL), scene.ax.c2p(rx0, ry0), atol=1e-6)
+    np.testing.assert_allclose(box.get_corner(UR), scene.ax.c2p(rx1, ry1), atol=1e-6)
+    lo, hi = scene.region_view()
+    np.testing.assert_allclose(frame.get_corner(DL), lo, atol=1e-6)
+    np.testing.assert_allclose(frame.get_corner(UR), hi, atol=1e-6)
+    assert box.get_bottom()[1] - frame.get_top()[1] == pytest.approx(REGION_DROP)
+    assert scene.ax.c2p(x0, 0)[0] - 1e-6 <= lo[0] and hi[0] <= scene.ax.c2p(x1, 0)[0] + 1e-6
+    # the two leaders from the box's lower corners to the view's upper ones
+    for line, a, b in zip(scene.inset_lines, (DL, DR), (UL, UR)):
+        np.testing.assert_allclose(line.get_start(), box.get_corner(a), atol=1e-6)
+        np.testing.assert_allclose(line.get_end(), frame.get_corner(b), atol=1e-6)
     a, b = ins.c2p(rx0, ry0), ins.c2p(rx1, ry1)
+    np.testing.assert_allclose([a, b], [lo, hi], atol=1e-6)
     assert (b[0] - a[0]) / (rx1 - rx0) == pytest.approx((b[1] - a[1]) / (ry1 - ry0), rel=1e-6)
+    # its own ticks: x every 0.05, y every 0.05, in the house form, at the tick numbers' size,
+    # each centred on its tick under the view (x) or level with it left of it (y)
+    numbers = [m for m in scene.zoom_scale if isinstance(m, MathTex)]
+    assert all(m in shown for m in numbers)
+    xs = [m for m in numbers if m.get_top()[1] < lo[1]]
+    ys = [m for m in numbers if m.get_right()[0] < lo[0]]
+    assert [m.tex_string for m in xs] == ["-0.05", "0", "0.05", "0.1"]
+    assert [m.tex_string for m in ys] == ["0", "0.05"]
+    for m in xs:
+        assert m.get_x() == pytest.approx(ins.c2p(float(m.tex_string), 0)[0], abs=1e-6)
+    for m in ys:
+        assert m.get_y() == pytest.approx(ins.c2p(0, float(m.tex_string))[1], abs=1e-6)
+    assert TICK_SIZE == 30 and min(m.height for m in ys) * race_checks.PX >= 12
     trs = races.run_race(races.SADDLE)
     assert list(scene.inset_ends) == ["SGD"]
     sq = scene.inset_ends["SGD"]
@@ -136,9 +177,10 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     for plus in (star, finished.target_mark):
         assert plus.get_stroke_width(background=True) == pytest.approx(
             plus.get_stroke_width() + 2 * SADDLE_HALO)
-    # the map's 16 levels span costs from −2.25 to 2.25; the region's run from −0.01 to 0.0144:
-    # 2951 levels over the map's span put about 16 in it
-    assert zoom_levels(16, (-2.25, 2.25), (-0.01, 0.0144), False) == 2951
+    # the map's 16 levels span costs from −2.25 to 2.25; the region's run from −0.076² =
+    # −0.005776 (at w₁ = 0, its top edge) to 0.13² = 0.0169: 3175 levels over the map's span
+    # put about 16 in it
+    assert zoom_levels(16, (-2.25, 2.25), (-0.005776, 0.0169), False) == 3175
     ridge_px = (sq.get_center()[1] - ins.c2p(0, 0)[1]) * race_checks.PX
     assert ridge_px > 15
     assert sq.width * race_checks.PX >= 10
@@ -146,9 +188,6 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     for name in ("Momentum", "NAG"):  # their climb starts inside the region
         assert races.inside(trs[name].points, zoom.region).any()
         assert len(scene.inset_paths[name].points)
-    bar, label = scene.zoom_scale
-    assert bar.get_length() == pytest.approx(ins.c2p(0.05, 0)[0] - ins.c2p(0, 0)[0])
-    assert label.tex_string == "0.05"
     # the marks keep their size as the view grows (only their places move): the plus at
     # its 0.75 of the map's, SGD's square at INSET_END; the level lines traced at the grown
     # view's own pixels, so that they keep the map's width
@@ -161,37 +200,33 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     per_unit = scene.map_img.pixel_array.shape[1] / scene.map_img.width
     assert abs(cols - per_unit * frame.width) <= 2
     assert abs(rows - per_unit * frame.height) <= 2
-    # its heading under it at its left (its top is near the title's line), the scale bar at
-    # its right, level with it
+    # its heading right of it at the frame's foot, clear of its numbers
     heading = scene.zoom_heading
-    assert heading.get_top()[1] < frame.get_bottom()[1]
-    assert (heading.get_right()[0] + 0.3 < bar.get_left()[0]
-            or bar.get_top()[1] < heading.get_bottom()[1])
-    assert bar.get_top()[1] < frame.get_bottom()[1]
+    assert heading.get_left()[0] > max(m.get_right()[0] for m in xs)
+    assert heading.get_left()[0] > frame.get_right()[0]
 
 
 WATCHERS[RaceSaddle] = race_checks.zoom_watch
 
 
-def test_the_magnified_view_grows_from_its_regions_box_and_keeps_off_the_edge():
-    """No inset on the map: the magnified view is the region's own box, at the map's scale,
-    growing to fill the map's box (at least as large as the map, square), once, after the
-    finish (the race plays on the whole map); its small scale bar is never shown; the zoomed
-    picture keeps the margin. SGD's end lies inside the region."""
-    from gdviz.race_scene import ZOOM_FILL
-
+def test_the_magnified_view_opens_out_of_its_regions_box_and_keeps_off_the_edge():
+    """No inset on the map during the race: the magnified view is the region's own box, at
+    the map's scale, opening out once, after the finish (the race plays on the whole map),
+    over 2 s or more, to where region_view puts it; its small scale bar is never shown; the
+    zoomed picture keeps the margin. SGD's end lies inside the region."""
     scene = rendered(RaceSaddle)
     notes = [n for n in scene.notes if n is not None]
     (rx0, rx1), (ry0, ry1) = races.SADDLE_ZOOM.region
-    assert rx1 - rx0 == pytest.approx(ry1 - ry0)
     a, b = scene.ax.c2p(rx0, ry0), scene.ax.c2p(rx1, ry1)
     assert notes[0][0] == pytest.approx(b[0] - a[0])  # the region's box on the map
     assert not any(bar for _, bar in notes)
-    (x0, x1), _ = races.SADDLE.window
-    width = scene.ax.c2p(x1, 0)[0] - scene.ax.c2p(x0, 0)[0]
+    lo, hi = scene.region_view()
     grown = [i for i, (w, _) in enumerate(notes) if w > notes[0][0] * 1.001]
-    assert max(notes[i][0] for i in grown) == pytest.approx(ZOOM_FILL * width, rel=1e-6)
+    assert max(notes[i][0] for i in grown) == pytest.approx(hi[0] - lo[0], rel=1e-6)
     assert grown == list(range(grown[0], len(notes)))  # one switch, to the end
+    # the play that opens it out lasts 2 s or more
+    first = [i for i, n in enumerate(scene.notes) if n is not None][grown[0]]
+    assert scene.lengths[first] >= 2
     assert race_checks.ink_margin_px(rendered(RaceSaddle, own=True)) >= race_checks.EDGE_PX
     sgd = races.run_race(races.SADDLE)["SGD"].points
     assert races.inside(sgd[-1], races.SADDLE_ZOOM.region)[0]
