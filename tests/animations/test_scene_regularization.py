@@ -486,19 +486,16 @@ def test_the_header_is_three_rows_the_costs_on_one():
         scene.eq.get_top()[1]
     assert row.get_bottom()[1] > scene.key.get_top()[1]
     assert train.get_right()[0] < scene.swatches[1].get_left()[0]
-    # the room kept for each value holds every value the sweep writes (one of each form)
-    lams = [0.0, *(10.0**u for u in np.linspace(U_FROM, U_TO, 161)), *EX.sweep_lams()]
+    # the room kept for each value holds every value the sweep writes (one of each form; the
+    # training cost climbs from rounding noise to 10⁻³ in a few frames: whichever frame it
+    # falls on, it is written as a power of ten with exponent −4 … −10, two digits the widest)
+    values = [(0, 4.44 * 10.0**e) for e in range(-4, round(np.log10(numbers.FLOOR)) - 1, -1)]
+    for lam in [0.0, *(10.0**u for u in np.linspace(U_FROM, U_TO, 81))]:
+        values += list(enumerate((EX.path_at(lam).train[0], EX.path_at(lam).test[0])))
     forms = {}
-    for lam in lams:
-        for i, v in enumerate((EX.path_at(lam).train[0], EX.path_at(lam).test[0])):
-            text = Regularization.value_markup(v, cost=True)
-            forms.setdefault((i, "".join("4" if c.isdigit() else c for c in text)), v)
-    # the training cost climbs from rounding noise to 10⁻³ in a few frames: whichever frame
-    # it falls on, it is written as a power of ten with exponent −4 … −10 (two digits, the
-    # widest)
-    for e in range(-4, round(np.log10(numbers.FLOOR)) - 1, -1):
-        forms.setdefault((0, f"power {e}"), 4.44 * 10.0**e)
+    for i, v in values:
+        text = Regularization.value_markup(v, cost=True)
+        forms.setdefault((i, "".join("4" if c.isdigit() else c for c in text)), v)
+    kept = [Regularization.number(v, True, "#000000").width for v in (TRAIN_WIDEST, TEST_WIDEST)]
     for (i, _), v in forms.items():
-        kept = (TRAIN_WIDEST, TEST_WIDEST)[i]
-        assert (Regularization.number(v, True, "#000000").width
-                <= Regularization.number(kept, True, "#000000").width + 0.02), v
+        assert Regularization.number(v, True, "#000000").width <= kept[i] + 0.02, v
