@@ -20,20 +20,23 @@ right of the title, on its baseline, large, the swept λ (two figures, 4.5 × 10
 alone, 10⁻⁴), 12 px over the costs. The sweep steps a decade at a time: λ moves to the
 next decade, the fit, the bars and every readout redrawn at the frame's λ, then holds, so every
 number on screen is gdcore's for the fit drawn and each decade's is read with its fit. Beside the
-equation, over the bars, the training (no penalty) and the test cost J (half the mean
-squared error, on the 10 samples and on the 100 new test samples its label names), set in ink, each
-keyed by a swatch of its marks' colour left of its label, every cost in one form, three significant
-figures with their zeros kept, written as people write them (7.42, 0.0366) and as a power of ten
-under 10⁻³ (5.90 × 10⁻⁴), the training cost of the interpolating fit, rounding noise, as the bound
-"< 10⁻¹⁰". So the panels take the frame's height from the keys' row down to the note.
+equation, on one row, "training J" and "test J" (the cost without the penalty, half the mean
+squared error, on the 10 samples and on 100 new test samples), set in ink, each keyed by a
+swatch of its marks' colour left of its label, each label where it stands at every λ (room kept
+for its value's widest form), every cost in one form, three significant figures with their
+zeros kept, written as people write them (7.42, 0.0366) and as a power of ten under 10⁻³
+(5.90 × 10⁻⁴), the training cost of the interpolating fit, rounding noise, as the bound
+"< 10⁻¹⁰". Three rows over the panels, then: the title with λ, the equation with the costs,
+the keys (the costs stacked under λ made five); so the panels take the frame's height from the
+keys' row down to the note.
 One ValueTracker holds u = log10 λ; every curve and bar of a frame is gdcore's ridge fit at that
 frame's λ (procedure.REGULARIZATION.path_at), every number too. The panels are
 built in beats: axes (tick numbers faded in whole), samples and sine, the bars' key, then the fit.
 The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶; its two-line note held over 4 s,
 a line at a time), steps to 10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least
 test cost among those it passes through (gdcore's sweep_best: 4.5 × 10⁻⁵, between the grid's
-decades; its readout boxed in its own colour (faded in and out, padded clear of the training
-cost's line) and held over 3 s while the note comes a line at a time), and ends at λ = 1. Each
+decades; its readout boxed in its own colour (faded in and out, clear of the training
+cost beside it) and held over 3 s while the note comes a line at a time), and ends at λ = 1. Each
 readout comes in label first, then its value. A note that names a λ is shown only while λ is
 that value: it leaves before λ moves on. The panels leave the two-line note 0.4 clear of the
 frame's bottom edge.
@@ -118,21 +121,30 @@ COST_SIG, COST_LOW = 3, 1e-3
 THIN = "\u2009"
 #: The exponent of numbers.FLOOR, the bound a cost of rounding noise is written under.
 FLOOR_EXP = round(float(np.log10(numbers.FLOOR)))
-#: The costs' readouts and their labels: the test cost's row ("test cost J (100 new samples)
-#: = 6.35 × 10⁻²", a power of ten at every λ) ends 24 px inside the frame, its box too.
+#: The costs' readouts and their labels ("training J", "test J"), on one row beside the
+#: equation: their size.
 COST_SIZE = 24
 #: The key swatch left of each cost's label (its marks' colour: the readouts are in ink): its
 #: width and its gap to the label (scene units).
 SWATCH, SWATCH_GAP = 0.2, 0.12
-#: The test cost's row is ROW_GAP lower than the training cost's otherwise would allow, so the
-#: box round it at the best λ (BOX_PAD round its row) stands clear of the training cost's line.
-ROW_GAP, BOX_PAD = 0.14, 0.1
+#: The padding of the box round the test cost at the best λ, and the gap on the costs' row
+#: between the training cost's widest value and the test cost's swatch: each label stands
+#: where it stands at every λ, both values on the row's one baseline, the row and the box
+#: round the test cost at its widest value ending 24 px inside the frame (tested).
+BOX_PAD, COST_GAP = 0.1, 0.3
+#: The clear gap between the equation and the costs' row (scene units: 24 px at 480p, a clear
+#: line between two blocks).
+EQ_GAP = 0.4
+#: The values the costs' row is laid out for, as wide as the widest each cost takes in the
+#: sweep (tested): the training cost's a power of ten with two exponent digits (it passes
+#: 10⁻¹⁰ … 10⁻⁹ on its way from rounding noise to 0.2), the test cost's three figures after
+#: "0.0" (it runs from 6.27 down to 0.0366 and back to 0.209).
+TRAIN_WIDEST, TEST_WIDEST = 4.44e-10, 0.0444
 #: λ's readout, the swept variable: larger than the costs' (COST_SIZE) and their labels.
 LAM_SIZE = 34
 #: The least room (scene units; 0.2 = 12 px at 480p) between λ's readout, on the title's row
-#: right of the title (LAM_GAP right of it), and the training cost's row under it; the costs'
-#: rows COST_ROWS apart (top to top, and ROW_GAP more: room for the best test cost's box).
-LAM_CLEAR, LAM_GAP, COST_ROWS = 0.2, 0.6, 0.56
+#: right of the title (LAM_GAP right of it), and the costs' row under it.
+LAM_CLEAR, LAM_GAP = 0.2, 0.6
 #: The house margin (scene units): 24 px at 480p.
 MARGIN = 0.4
 #: λ's readout: two significant figures, a power of ten with its mantissa under LAM_LOW
@@ -521,15 +533,13 @@ class Regularization(ThemedScene):
         ax_f, sine, dots = self.build_fit_panel()
         ax_b = self.build_bar_panel()
         # the title and the equation at the left, over the fit panel; λ, the swept variable,
-        # large on the title's row right of it, on its baseline; the costs under λ, beside the
-        # equation, over the bars (rows apart enough for the best test cost's box): the rows
-        # over the panels take no more of the frame's height than the title and the equation
+        # large on the title's row right of it, on its baseline; the costs on one row beside
+        # the equation: the rows over the panels take no more of the frame's height than the
+        # title and the equation
         left = ax_f.get_left()[0] + 0.1
         title.shift((left - title.get_left()[0]) * RIGHT)
         eq.shift((left - eq.get_left()[0]) * RIGHT)
         self.lam_slot = np.array([title.get_right()[0] + LAM_GAP, title.get_y(), 0])
-        cost_x = ax_b.get_left()[0] - 0.5
-        self.train_slot = self.test_slot = np.array([cost_x, 0.0, 0])  # rows set under λ
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
         self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), GHOST_OPACITY,
                                                           GHOST_WIDTH, self.theme.model))
@@ -538,17 +548,13 @@ class Regularization(ThemedScene):
         # every readout in ink; the costs' colours are their marks' only, keyed by a swatch
         # left of each label: the training samples' filled dot, the test set's hollow diamond
         self.labels = VGroup(*(self.mixed(s, size, t.text) for s, size in (
-            (r"$\lambda$", LAM_SIZE), ("training cost $J$ (no penalty)", COST_SIZE),
-            (f"test cost $J$ ({self.d.x_test.size} new samples)", COST_SIZE))))
-        for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
-            lab.move_to(slot, aligned_edge=LEFT)
+            (r"$\lambda$", LAM_SIZE), ("training $J$", COST_SIZE), ("test $J$", COST_SIZE))))
+        self.labels[0].move_to(self.lam_slot, aligned_edge=LEFT)
         self.swatches = VGroup(
             Dot(radius=SWATCH / 2, color=t.data),
             Square(side_length=SWATCH / np.sqrt(2), stroke_color=t.test, stroke_width=2.5,
                    fill_opacity=0).rotate(np.pi / 4))
         digit = MarkupText("0", font=FONT, font_size=COST_SIZE).height  # centred on the digits
-        for sw, lab in zip(self.swatches, self.labels[1:]):
-            sw.next_to(lab, LEFT, buff=SWATCH_GAP).set_y(lab.baseline() + 0.5 * digit)
         # λ on the title's baseline (its first letter's foot), its tallest readout (a power of
         # ten) too; the title and the equation lowered if that readout's top would come
         # within the frame's margin
@@ -564,12 +570,25 @@ class Regularization(ThemedScene):
         over = max(lam.get_top()[1], tall.get_top()[1]) - (config.frame_height / 2 - MARGIN)
         if over > 0:
             VGroup(title, eq, lam).shift(over * DOWN)
-        # the training cost's row LAM_CLEAR under λ's lowest foot, the test cost's under it
+        # the two costs on one row beside the equation, EQ_GAP from it: each swatch, label and
+        # value where it stands at every λ (a value grows to the right, into room kept for its
+        # widest), the row's digits centred on the equation's middle, or lower, LAM_CLEAR under
+        # λ's lowest foot
+        wide = [self.number(v, True, t.text) for v in (TRAIN_WIDEST, TEST_WIDEST)]
+        spans = [sw.width + SWATCH_GAP + lab.width + 0.15 + w.width
+                 for sw, lab, w in zip(self.swatches, self.labels[1:], wide)]
+        x = eq.get_right()[0] + EQ_GAP
+        for sw, lab, span in zip(self.swatches, self.labels[1:], spans):
+            sw.set_x(x + sw.width / 2)
+            lab.move_to(np.array([x + sw.width + SWATCH_GAP, 0, 0]), aligned_edge=LEFT)
+            x += span + COST_GAP
+        rise = max([lab.get_top()[1] - lab.baseline() for lab in self.labels[1:]]
+                   + [w.height for w in wide])  # the row's tallest part over its baseline
         foot = min(lam.get_bottom()[1], tall.get_bottom()[1])
-        for lab, drop in zip(self.labels[1:], (0.0, COST_ROWS + ROW_GAP)):
-            lab.shift((foot - LAM_CLEAR - drop - lab.get_top()[1]) * UP)
+        base = min(eq.get_y() - 0.5 * digit, foot - LAM_CLEAR - rise)
         for sw, lab in zip(self.swatches, self.labels[1:]):
-            sw.set_y(lab.baseline() + 0.5 * digit)
+            lab.shift((base - lab.baseline()) * UP)
+            sw.set_y(base + 0.5 * digit)
         # one live readout per label (gdcore's fit at the frame's λ), so they come in one by one
         self.read = VGroup(*(self.live_readout(i) for i in range(3)))
         self.play(Write(title), FadeIn(eq))

@@ -11,12 +11,13 @@ stays where the dot has been, so that once the sweep has reached its steepest sl
 parabola stands and the dot runs back down it to the bottom, where the minimum's star (the
 house mark, landing as the dot fades under it), a dotted guide up from it, m* and J* over the
 guide and the note over them close the scene on the whole story, each in turn once the dot
-rests. The data panel's y range
-runs from 0, where the line turns about b*, to Y_TOP, over the sweep's steepest line at the last
-point: every error bar runs from its point to the line (the line alone is cut at the top, past
-the points), and every tick is numbered. The key moment, the slope settling at
-the bottom of the curve, is slower than the sweep before it; m*, J* and the note come in after
-the dot rests, and m* and J* stay at least PAYOFF_SECONDS.
+rests: the live J drops into its place as J* as the live m fades, then m* comes in (both in the
+minimum's green), so the minimum's numbers are written once; b = b* stays alone over the data.
+The data panel's y range runs from 0, where the line turns about b*, to Y_TOP, over the
+sweep's steepest line at the last point: every error bar runs from its point to the line (the
+line alone is cut at the top, past the points), and every tick is numbered. The key moment,
+the slope settling at the bottom of the curve, is slower than the sweep before it; m*, J* and
+the note come in after the dot rests, and m* and J* stay at least PAYOFF_SECONDS.
 Render alone with: manim -ql scenes/slope_sweep.py SlopeSweep
 """
 
@@ -30,6 +31,7 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    FadeTransform,
     Indicate,
     Line,
     Star,
@@ -305,7 +307,28 @@ class SlopeSweep(ThemedScene):
         # the star's points as a fringe)
         self.play(FadeIn(star, scale=0.5), Create(drop), FadeOut(self.right[2]),
                   run_time=GUIDE_SECONDS)
-        self.play(FadeIn(label, shift=0.15 * UP), run_time=LABEL_SECONDS)
+        # the live readouts, at rest on the minimum, give way to m* and J* over the guide, in
+        # the minimum's green (kept beside them, they said the same numbers twice, J in the
+        # dot's pink as if still live): in the play's first half J drops into its place as J*
+        # (straight down over the empty bowl) as m fades where it stands (flown there, it
+        # crossed the cost panel's words), in its second half m* comes in over J* (together,
+        # the falling J crossed it); b = b* stays where it stood, alone over the data panel
+        (m_read, b_read), j_read = self.readouts
+        for num in (m_read[-1], j_read[-1]):
+            num.clear_updaters()
+        self.remove(self.readouts[0])  # the pair parted: m goes, b stays
+        self.add(m_read, b_read)
+        self.live = VGroup(m_read, j_read)
+
+        def first(t):
+            return rate_functions.smooth(min(1.0, 2 * t))
+
+        def second(t):
+            return rate_functions.smooth(max(0.0, 2 * t - 1))
+
+        self.play(FadeOut(m_read, rate_func=first),
+                  FadeTransform(j_read, label[1], rate_func=first),
+                  FadeIn(label[0], shift=0.15 * UP, rate_func=second), run_time=LABEL_SECONDS)
         self.play(FadeIn(note, shift=0.15 * UP), run_time=NOTE_SECONDS)
         # the best line runs through the middle of the points
         self.play(*(Indicate(d, color=t.data, scale_factor=1.5) for d in self.left[3]),

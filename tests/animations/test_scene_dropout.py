@@ -343,3 +343,37 @@ def test_the_step_counter_comes_in_with_the_first_change_of_mask():
     assert first[1] == 1
     assert first[2] and {layer for layer, _ in first[2]} == {1}
     assert first[2] == {n for n in _dropped(0) if n[0] == 1}
+
+
+def test_the_closing_shows_what_its_caption_says():
+    """The closing, read against gdcore: on screen at the end only the four thinned networks and
+    their headings (the big network, its faded outlines, the counters, their key, the note and
+    the title gone, nothing left faint); each network one of gdcore's masks, in the order of the
+    steps, no two alike (the caption's "four different networks": the changes of mask compare
+    neighbours only); the caption names them so, and its counts of hidden neurons kept are the
+    headings', in that order."""
+    import re
+
+    from gdviz.numbers import word
+
+    scene = rendered(Dropout)
+    masks = [_dropped(s) for s in range(STEPS)]
+    hidden = sum(DROPOUT.sizes[1:-1])
+    kept = [hidden - len(m) for m in masks]
+    assert kept == list(DROPOUT.kept_counts())
+    # what is seen: the grid and its headings, nothing else
+    grid = {m for part in (*scene.snaps, *scene.row_labels) for m in part.get_family()}
+    seen = {m for m in scene.get_mobject_family_members() if m.has_points()
+            and max(m.get_fill_opacity(), m.get_stroke_opacity()) > 0}
+    assert seen and seen <= grid, {type(m).__name__ for m in seen - grid}
+    # the networks drawn: each its step's mask, no two alike
+    drawn = [frozenset(n for n, op in zip(snap[0].neuron_ids, snap[0].stroke_opacity) if op < 1)
+             for snap in scene.snaps]
+    assert drawn == masks and len(set(drawn)) == STEPS
+    # the caption says as much: the four networks, different, and the headings' counts in order
+    said = Dropout.captions()[f"step-{STEPS}"][-1]
+    assert said.count(f"{word(STEPS)} different networks") == 1
+    assert said.startswith(f"The {word(STEPS)} steps' thinned networks, two by two")
+    assert [int(k) for k in re.findall(r"\d+", said)] == kept
+    heads = [int(label[1].original_text.split()[0]) for label in scene.row_labels]
+    assert heads == kept

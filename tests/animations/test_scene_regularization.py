@@ -19,6 +19,8 @@ from scenes.regularization import (
     COST_SIG,
     DEGREE,
     LAMS,
+    TEST_WIDEST,
+    TRAIN_WIDEST,
     U_BEST,
     U_FROM,
     XS,
@@ -160,10 +162,13 @@ def test_the_bars_indices_and_the_costs_rows_read_and_fit():
     assert min(digit_px(m) for m in (*index, name)) >= 12
     for k, m in enumerate(index):
         assert abs(m.get_x() - scene.ax_bar.c2p(k, BAR_EXP[0])[0]) < 1e-6
-    # the costs' rows (their widest value, a power of ten) end 24 px inside the frame
-    for lab in scene.labels[1:]:
-        wide = Regularization.number(6.35e-2, True, "#000000").next_to(lab, RIGHT, buff=0.15)
-        assert wide.get_right()[0] <= 64 / 9 - 0.4
+    # the costs' row, and the best test cost's box round it, at the test cost's widest value,
+    # end 24 px inside the frame
+    from scenes.regularization import BOX_PAD
+
+    wide = Regularization.number(TEST_WIDEST, True, "#000000").next_to(scene.labels[2], RIGHT,
+                                                                      buff=0.15)
+    assert wide.get_right()[0] + BOX_PAD + 0.03 <= 64 / 9 - 0.4
     for a, b in zip(index, [*index[1:], name]):
         assert b.get_left()[0] - a.get_right()[0] >= 0.2  # 12 px apart
     assert name.get_right()[0] <= 64 / 9 - 0.4
@@ -332,11 +337,14 @@ def test_lambda_is_a_large_readout_over_the_fit_panel_apart_from_its_key():
     assert fit_key.get_bottom()[1] > scene.ax_fit.c2p(0, Y_RANGE[1])[1]  # over the frame
     assert abs(fit_key.get_y() - bar_key.get_y()) < 1e-6
     assert lam_label.get_left()[0] >= -7.111 + 0.4
-    # the best test cost's box: 24 px inside the frame, clear of the training cost's line
+    # the best test cost's box: 24 px inside the frame, clear of the training cost beside it
+    # (9 px and more from its widest value, over 60 px from the value at the best λ)
     box = scene.best_box
     assert box.get_right()[0] <= 7.111 - 0.4
-    assert box.get_top()[1] < scene.labels[1].get_bottom()[1] - 0.05
-    assert box.get_top()[1] < scene.read[1].get_bottom()[1] - 0.05
+    wide = Regularization.number(TRAIN_WIDEST, True, "#000000").next_to(scene.labels[1], RIGHT,
+                                                                       buff=0.15)
+    assert box.get_left()[0] > wide.get_right()[0] + 0.15
+    assert box.get_left()[0] > scene.read[1].get_right()[0] + 1.0
     # and clear of the fit's key row, which ends left of it
     assert fit_key.get_right()[0] < box.get_left()[0] - 0.1
 
@@ -455,3 +463,39 @@ def test_lambda_readout_stands_on_the_titles_row_over_the_costs():
     assert lam_label.baseline() == pytest.approx(scene.title[0].get_bottom()[1], abs=1e-6)
     assert lam_label.get_left()[0] - scene.title.get_right()[0] >= 0.2
     assert bottom - max(m.get_top()[1] for m in (scene.labels[1], scene.read[1])) >= 0.2 - 1e-6
+
+
+def test_the_header_is_three_rows_the_costs_on_one():
+    """Over the panels three rows: the title with λ, the equation with the two costs beside it
+    on one baseline (stacked under λ they made five rows with the keys), the keys. Each cost's
+    swatch, label and value stand where they stand at every λ: the room kept for each value is
+    as wide as the widest value the sweep can write (one of each form: plain, a power of ten
+    with one or two exponent digits, the floor's bound)."""
+    from scenes.regularization import EQ_GAP, U_TO
+
+    scene = rendered(Regularization, upto="best")
+    train, test = scene.labels[1:]
+    assert train.baseline() == pytest.approx(test.baseline(), abs=1e-9)
+    for lab, num in zip(scene.labels[1:], scene.read[1:]):  # the values on the labels' baseline
+        assert num.get_bottom()[1] == pytest.approx(lab.baseline(), abs=1e-6)
+    row = VGroup(*scene.swatches, *scene.labels[1:], *scene.read[1:])
+    # beside the equation, a clear gap from it, inside its height; under λ's row, over the keys
+    assert row.get_left()[0] - scene.eq.get_right()[0] == pytest.approx(EQ_GAP, abs=1e-6)
+    assert EQ_GAP >= 0.4
+    assert scene.eq.get_bottom()[1] < row.get_bottom()[1] < row.get_top()[1] < \
+        scene.eq.get_top()[1]
+    assert row.get_bottom()[1] > scene.key.get_top()[1]
+    assert train.get_right()[0] < scene.swatches[1].get_left()[0]
+    # the room kept for each value holds every value the sweep writes (one of each form; the
+    # training cost climbs from rounding noise to 10⁻³ in a few frames: whichever frame it
+    # falls on, it is written as a power of ten with exponent −4 … −10, two digits the widest)
+    values = [(0, 4.44 * 10.0**e) for e in range(-4, round(np.log10(numbers.FLOOR)) - 1, -1)]
+    for lam in [0.0, *(10.0**u for u in np.linspace(U_FROM, U_TO, 81))]:
+        values += list(enumerate((EX.path_at(lam).train[0], EX.path_at(lam).test[0])))
+    forms = {}
+    for i, v in values:
+        text = Regularization.value_markup(v, cost=True)
+        forms.setdefault((i, "".join("4" if c.isdigit() else c for c in text)), v)
+    kept = [Regularization.number(v, True, "#000000").width for v in (TRAIN_WIDEST, TEST_WIDEST)]
+    for (i, _), v in forms.items():
+        assert Regularization.number(v, True, "#000000").width <= kept[i] + 0.02, v

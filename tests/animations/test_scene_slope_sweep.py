@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import rendered
-from manim import VGroup
+from manim import DecimalNumber, MathTex, VGroup
 
 from gdcore import data, regression
 from gdviz import numbers, views
@@ -35,7 +35,8 @@ def test_readouts_sit_on_one_line_over_both_panels():
     over the cost panel, above both panels' y labels; m and b with PLACES decimals, J as
     numbers.cost writes every cost (three significant figures: 0.777 ... 0.00903), the same
     precision as J* at the minimum; no cost formula (its sum's limits too small to read)."""
-    scene = rendered(SlopeSweep)
+    scene = rendered(SlopeSweep, upto="sweep")  # (at the end, m and J have turned into m*, J*)
+    end = rendered(SlopeSweep)
     x, y = data.regression_points()
     m, b = regression.least_squares(x, y)
     (m_b, j_read) = scene.readouts
@@ -53,11 +54,12 @@ def test_readouts_sit_on_one_line_over_both_panels():
     assert m_read[-1].num_decimal_places == slope_sweep.PLACES == gd_regression.PLACES == 3
     assert slope_sweep.SIG == slope_sweep.J_SIG == 3
     assert b_read.get_tex_string().endswith("= 0.805")
-    j_num = j_read[-1]
     j_star = regression.cost(m, b, x, y)
-    assert j_num.get_value() == pytest.approx(j_star)
+    rest = end.live[1][-1]  # the live J as the dot came to rest, before it turned into J*
+    assert rest.get_value() == pytest.approx(j_star)
     # at rest on the minimum the live J reads as J*: 0.00903
-    assert j_num._get_num_string(j_num.get_value()) == numbers.cost(j_star) == "0.00903"
+    assert rest._get_num_string(rest.get_value()) == numbers.cost(j_star) == "0.00903"
+    j_num = j_read[-1]
     # at every value it passes, three significant figures with their zeros (a running
     # readout keeps a "0.100" whole, as gd-regression's; numbers.cost trims it among words);
     # and at its widest inside the frame
@@ -68,7 +70,7 @@ def test_readouts_sit_on_one_line_over_both_panels():
     j_num.num_decimal_places = shown
     assert j_read.get_left()[0] + (j_read.width - j_num.width) + 7 * j_num[0].width \
         < scene.camera.frame_width / 2 - 0.4
-    m_lab, j_lab = scene.label
+    m_lab, j_lab = end.label
     assert m_lab.get_tex_string() == "m^* = 0.336"
     assert j_lab.get_tex_string() == f"J^* = {numbers.cost(j_star, 'latex')}" == "J^* = 0.00903"
     # the pivot (0, b*) is marked on the data panel's y axis, labelled b*
@@ -126,6 +128,40 @@ def test_the_key_moment_is_slower_than_the_sweep_and_held():
     for line in scene.note:
         assert line.get_color().to_hex().lower() == t.text.lower()
     assert contrast(t.text, t.background) >= 4.5
+
+
+def test_the_minimums_numbers_are_written_once_in_its_green():
+    """At the end m* and J* are written once, over the guide, in the good green of the
+    minimum's numbers: the live readouts of m and J (J in the dot's pink, as if still live)
+    have given way to them (J turned into J*, m faded: no object vanishes at once,
+    test_scene_rules), and b = b* stays where it stood, alone over the data panel. Before the
+    settle they were live."""
+    x, y = data.regression_points()
+    m_star, b_star = regression.least_squares(x, y)
+    scene = rendered(SlopeSweep)
+    on = set(scene.get_mobject_family_members())
+    t = scene.theme
+    for live in scene.live:  # the live m and J: gone from the screen
+        assert not on & set(live.get_family())
+    m_lab, j_lab = scene.label
+    assert m_lab in on and j_lab in on
+    for lab in scene.label:
+        assert lab.get_color().to_hex().lower() == t.good.lower()
+    # no other readout on screen: the only relations written are b's, m*'s and J*'s
+    said = [m.get_tex_string() for m in on if isinstance(m, MathTex)]
+    assert sorted(s for s in said if "=" in s) == ["J^* = 0.00903", "b = b^* = 0.805",
+                                                   "m^* = 0.336"]
+    assert not any(isinstance(m, DecimalNumber) and m.get_value() == pytest.approx(
+        regression.cost(m_star, b_star, x, y)) for m in on)
+    (_, b_read), _ = scene.readouts
+    assert b_read in on and b_read.get_tex_string().endswith("= 0.805")
+    # live through the sweep: the readouts at its end are the tracker's; b = b* stays put
+    mid = rendered(SlopeSweep, upto="sweep")
+    (m_read, b_mid), j_read = mid.readouts
+    np.testing.assert_allclose(b_read.get_center(), b_mid.get_center(), atol=1e-9)
+    assert m_read[-1].get_value() == pytest.approx(slope_sweep.M_TO)
+    assert j_read[-1].get_value() == pytest.approx(regression.cost(slope_sweep.M_TO, b_star,
+                                                                   x, y))
 
 
 def test_the_curve_is_traced_where_the_dot_has_been_and_ends_whole():
