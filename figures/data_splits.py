@@ -16,7 +16,7 @@ divides the same span into {tr3} training samples and {va3} validation samples, 
 broken by the words "The training part cut again: training and validation sets", to a bracket
 over the lower bar's training and validation segments together. The test segment of {te3}
 samples is the same in both bars, one under the other, joined by a thin grey line broken by
-the words "the same test samples".
+the words "The same test samples".
 """
 
 from matplotlib.collections import LineCollection
@@ -115,12 +115,14 @@ def make_figure(theme):
     # an upper part's job down to the lower bar, broken by the words that say what it joins.
     # Both start at one level (CLEAR under the jobs), end at one level (the re-cut's bracket
     # feet and the test's stem over the lower bar), and their words stand on one baseline,
-    # centred between the upper jobs and the bracket, CLEAR from each stem's ends.
+    # centred between the upper jobs and the bracket, CLEAR from each stem's ends, in one
+    # style: the lower bar's headings, in ink at the text size, in sentence case (the test's
+    # once small and grey beside the re-cut's, two looks for one kind of label).
     x_cut, x_test = (sum(top[0]) / 2, sum(top[1]) / 2)
     said = ax.text(x_cut, 0, "The training part cut again: training and validation sets",
                    ha="center", va="baseline", color=theme.text, fontsize=theme.font_size)
-    same = ax.text(x_test, 0, "the same test samples", ha="center", va="baseline",
-                   color=theme.muted, fontsize=theme.small_size)
+    same = ax.text(x_test, 0, "The same test samples", ha="center", va="baseline",
+                   color=theme.text, fontsize=theme.font_size)
     jobs = [t for t in ax.texts if t.get_text() == JOBS["training"] and
             t.get_position()[1] > Y_BOTTOM + BAR_H]
     # what the marks under the parts are: words for what is drawn (a key of glyphs would

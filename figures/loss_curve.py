@@ -78,7 +78,8 @@ def _inset(ax, theme, losses):
     ins.set_gid("inset")
     gm.style_axes(ins, theme)
     t = np.arange(EX.early + 1)
-    ins.plot(t, losses[: EX.early + 1], color=theme.accent, lw=1.3, gid="inset-loss")
+    ins.plot(t, losses[: EX.early + 1], color=theme.beside_classes("accent"), lw=1.3,
+             gid="inset-loss")
     ins.set_xlim(-X_PAD * EX.early, EX.early * 1.04)
     ins.set_ylim(ax.get_ylim())
     ins.set_xticks(range(0, EX.early + 1, INSET_STEP))
@@ -103,9 +104,12 @@ def make_figure(theme):
     fig, (ax, ad) = gm.subplots(theme, 1, 2, height=2.5, width_ratios=(1.15, 1))
     gm.style_axes(ax, theme)
     it = np.arange(losses.size)
-    ax.plot(it, losses, color=theme.accent, lw=1.6, gid="loss")
+    # plain descent's run, in ink beside the classes (theme.beside_classes): the accent is
+    # the rust's kin, and the orange curve read as the class-1 triangles' colour
+    run = theme.beside_classes("accent")
+    ax.plot(it, losses, color=run, lw=1.6, gid="loss")
     ax.plot(0, losses[0], gid="start", **theme.marker("start"))
-    ax.plot(it[-1], losses[-1], gid="end", **theme.end())
+    ax.plot(it[-1], losses[-1], gid="end", **theme.end(run))
     ax.annotate(f"start: $J = {numbers.cost(losses[0], 'mathtext')}$", (0, losses[0]),
                 xytext=(8, -2),
                 textcoords="offset points", ha="left", va="top", fontsize=theme.small_size,

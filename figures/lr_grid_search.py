@@ -5,7 +5,7 @@ learning rate α ({n_lrs} values) and momentum β ({n_betas} values), {steps} fu
 each, from the same initial weights, and records the final training cost J. The cells take the
 colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
 through blue towards the colour of its rim for the highest (a logarithmic scale, marked at
-round costs from 2.5 × 10⁻²); hatched cells diverged. The rate grows upwards, the momentum
+round costs from 0.025); hatched cells diverged. The rate grows upwards, the momentum
 to the right. The best pair, marked by the star of a minimum (the grid's least cost), is
 α = {best_lr:g} with
 β = {best_beta:g}, final cost J = {best_loss}; the worst run that did not diverge ended at
@@ -33,8 +33,8 @@ from gdviz.theme import AXIS_LABELS
 
 #: The colour bar's marks: round costs, every TICK_STEP (0.03, never the data's own 0.0229),
 #: rounded to TICK_PLACES decimals (a scale's marks, not measured values), with a half step
-#: (0.025) near its low end; written in the house form of every cost bar's ticks
-#: (gm.cost_bar_tick: 2.5 × 10⁻², 3 × 10⁻²), one form on every bar.
+#: (0.025) near its low end; written in decimals as the cells write the same costs
+#: (gm.table_bar_ticks: 0.025, 0.03), never 2.5 × 10⁻² on the bar beside 0.0322 in a cell.
 TICK_STEP, TICK_PLACES = 0.01, 2
 GUTTER = 1.5  # points: the page colour between two cells
 HATCH_WIDTH = 0.8  # points: a diverged cell's hatch lines
@@ -122,13 +122,13 @@ def make_figure(theme):
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     cb = fig.colorbar(im, ax=ax, pad=0.08, shrink=0.95)
-    # the house label (it never names the scale) and the house form of a cost bar's ticks,
-    # mantissa times a power of ten as on every cost map's bar: the log scale said by its
-    # marks, at round costs only (the least and the largest are in their cells)
+    # the house label (it never names the scale) and the cells' form of the costs, decimals
+    # in their shortest form: the log scale said by its marks' spacing, at round costs only
+    # (the least and the largest are in their cells)
     cb.set_label(AXIS_LABELS["training cost"])
     cb.ax.tick_params(labelsize=theme.small_size)
     cb.set_ticks(bar_ticks(norm.vmin, norm.vmax))
-    gm.cost_bar_ticks(cb)
+    gm.table_bar_ticks(cb)
     cb.ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     # what was trained, on what, for how long: the run each cell's number ends
     ax.set_title("Final training cost for each ($\\alpha$, $\\beta$)", pad=17)

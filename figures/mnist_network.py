@@ -43,14 +43,21 @@ NAMES = ("inputs", "hidden", "outputs")
 #: that read as noise; an even wash between the columns read as a flat grey band; short
 #: fading stubs from every other neuron read as a grey haze.)
 SAMPLE_EVERY = 5
-#: A neuron's bias: a disc in ink BADGE of the ring's radius across, clear of its ring at its
-#: upper right (BADGE_AT, a unit vector from the centre), BADGE_GAP of the radius between the
-#: disc and the ring's outline (on the ring it covered the outline)
-BADGE = 0.34
+#: The neurons' radius (layout units): under the fitted one (0.158, the rings 0.4 of a radius
+#: apart), so a column's rings stand apart by a radius and the bias discs have room between
+#: them (in the fitted layout each disc sat in the notch between its ring and the next one up,
+#: as near the one as the other, and read as a glitch of the outlines).
+RADIUS = 0.13
+#: A neuron's bias: a disc in ink of BADGE radii (its radius; 0.4: 3.4 points across on the
+#: page, the key's BADGE_KEY), clear of its ring at its upper right (BADGE_AT, a unit vector
+#: from the centre), BADGE_GAP of the radius (1.3 points) between the disc and the ring's
+#: outline, and twice that and more from the next ring's (tested): one size, one place on
+#: every ring, never touching an outline.
+BADGE = 0.4
 BADGE_AT = (0.7071, 0.7071)
-BADGE_GAP = 0.12
+BADGE_GAP = 0.3
 #: The key's badge (points across): the drawn badge's size on the page
-BADGE_KEY = 4.0
+BADGE_KEY = 3.4
 #: The key this far (layout units) under the lowest output, in the room the short column leaves
 KEY_DROP = 0.22
 SAMPLE_WIDTH = 0.4
@@ -90,7 +97,7 @@ def facts() -> dict:
 
 def make_figure(theme):
     c = _counts()
-    lay = layout(SIZES, width=12.0, height=6.4, max_shown=MAX_SHOWN)
+    lay = layout(SIZES, width=12.0, height=6.4, max_shown=MAX_SHOWN, radius=RADIUS)
     fig, ax = gm.subplots(theme, height=3.95)
     dark = theme.name == "dark"
     # a fixed sample of whole fans, lines the eye can follow between the columns (keyed)

@@ -32,7 +32,9 @@ place, in the right-hand text column under the worked line (the worked weight's 
 other's after); as the first pair comes the edges turn from the gradients to the changes
 themselves: Δw = −α ∂J/∂w, so each keeps its width (∝ |Δw|, the largest change the widest) and its
 colour turns to its change's sign, the opposite of its gradient's, the key of ∂J/∂w swapped for Δw
-> 0, Δw < 0 in the same play; the worked edge is labelled with its w, set in the clear room over
+> 0, Δw < 0 in the same play (each edge that changes colour passes through the resting muted grey
+at the play's middle, as the keys do through none, never through a mix of blue and rust); the
+worked edge is labelled with its w, set in the clear room over
 its output neuron, under the layer's heading, a short leader pointing to the edge. Then the weights
 after at the weights' scale, where they look much as before (the note gives the largest |Δw|,
 0.19), the worked edge's label turned from w into w + Δw in one frame as they start, both written
@@ -660,7 +662,7 @@ class BackpropLoop(ThemedScene):
         old, self.key = self.key, self.sign_key(r"\Delta w")
         self.play(*swap(self.mats, new_mats[order[0]], shift=0.2 * DOWN),
                   net.transition(lambda n: n.set_edge_style(**self.change_style()),
-                                 run_time=CHANGE_TIME),
+                                 via=t.muted, run_time=CHANGE_TIME),
                   *swap(old, self.key),
                   *self.set_note(r"edge width $\propto |\Delta w|$", t.text),
                   run_time=CHANGE_TIME)
@@ -688,7 +690,7 @@ class BackpropLoop(ThemedScene):
         self.tag_before, tag = tag[1], VGroup(tag[0], new_num)
         old, self.key = self.key, self.sign_key("w")
         self.play(net.transition(lambda n: n.set_edge_style(
-            **self.weight_style(r["new"].weights)), run_time=UPDATE_TIME),
+            **self.weight_style(r["new"].weights)), via=t.muted, run_time=UPDATE_TIME),
             *swap(old, self.key),
             *self.set_note(rf"after: $w + \Delta w$, the largest $|\Delta w| = {self.dw_top}$",
                            t.text))

@@ -21,8 +21,9 @@ hollow ring in ink, the end the run's hollow square, which the riding dot turns 
 label says where training
 ended: the step it stops at, its cost, that cost's share of the start, and that it is still
 falling, slowly (no level line is drawn: the run stops before the curve reaches one). The data
-panel's title says it shows the decision regions; the curve, its dot and the J readout take the
-accent, plain descent's colour in every figure (the still's curve too), never a class's colour; J
+panel's title says it shows the decision regions; the curve, its dot, its end square and the J
+readout take plain descent's colour beside the classes, ink (theme.beside_classes: the accent is
+the rust's kin, the still's curve in ink too), never a class's colour; J
 is given with the per-example cost C_i it averages, in one row under the subtitle, over the data
 panel; the rate α ends the subtitle. The set-up is short (about 3 s, three beats); on the long
 tail a short note says the cost is still falling slowly, and stays as the last line of the final
@@ -164,8 +165,10 @@ class LossCurve(ThemedScene):
         yl = self.mixed(AXIS_LABELS["cost"], 24)
         yl.next_to(ax.y_axis.get_top(), UP, buff=0.12).align_to(ax.y_axis, LEFT)
         ax.add(xl, yl)
-        # the run in plain gradient descent's colour: never a class's colour
-        c = t.accent
+        # the run in plain gradient descent's colour, in ink beside the classes
+        # (theme.beside_classes: the accent is the rust's kin, and the orange curve read as the
+        # class-1 triangles' colour)
+        c = t.beside_classes("accent")
         curve = plot.curve(self.losses, c, stroke_width=4.5)
         dot = plot.dot(curve, c, radius=0.09).set_stroke(t.background, width=1.5)
         return plot, curve, dot
@@ -291,7 +294,7 @@ class LossCurve(ThemedScene):
         # to the right); J written as every cost is (numbers.cost: 0.0258, not 0.026)
         it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
         j0 = float(self.losses[0])
-        l_read, l_num = readout("J", j0, cost_places(j0), 30, t.accent)
+        l_read, l_num = readout("J", j0, cost_places(j0), 30, t.beside_classes("accent"))
         l_num.add_updater(lambda d: self.set_cost(d))
         reads = VGroup(it_read, l_read).arrange(DOWN, buff=0.18, aligned_edge=LEFT)
         reads.move_to(plot.c2p(READ_T, READ_J), aligned_edge=UP + LEFT)
@@ -337,9 +340,12 @@ class LossCurve(ThemedScene):
                       run_time=DECADE_SECONDS * (u1 - u0))
             if b == early:
                 # step EX.early marked on the curve, its cost written under the curve, left
-                # of and below the point (the empty space under the steep first steps)
+                # of and below the point (the empty space under the steep first steps): a
+                # muted dot on a ring of the page, apart from the ink curve and the ink dot
+                # that rides it
                 p = plot.c2p(early, self.losses[early])
-                mark = Dot(p, radius=0.07, color=t.text).set_z_index(4)
+                mark = Dot(p, radius=0.07, color=t.muted).set_stroke(t.background, width=1.5)
+                mark.set_z_index(4)
                 note = self.text(f"after {numbers.count(early)} steps: "
                                  f"{numbers.cost(self.losses[early])}", 24)
                 note.move_to(p + np.array([-NOTE_SHIFT, -NOTE_DROP, 0]), aligned_edge=UP + RIGHT)
@@ -359,8 +365,8 @@ class LossCurve(ThemedScene):
         # the start at t = 0, its value written over the curve's first step, above and right
         # of its point (the curve falls away under it)
         # the house's marks, as the still's: the start a hollow ring in ink, the end the run's
-        # hollow square, into which the dot that rode the curve turns (a filled accent dot at
-        # the start read as a second current position)
+        # hollow square, into which the dot that rode the curve turns (a filled dot at the
+        # start read as a second current position)
         ring = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
         start = VGroup(ring.move_to(p0).set_z_index(4),
                        self.text(f"start: {numbers.cost(l0)}", 24))
@@ -392,7 +398,7 @@ class LossCurve(ThemedScene):
         self.remove(end[2])
         end.submobjects[2] = self.level_note
         dot = self.plot[2]
-        self.end_mark = end_square(t, t.accent).move_to(dot).set_z_index(4)
+        self.end_mark = end_square(t, t.beside_classes("accent")).move_to(dot).set_z_index(4)
         self.play(*(FadeIn(m) for m in end if m is not self.level_note),
                   FadeOut(dot), FadeIn(self.end_mark), run_time=0.7)
         self.play(FadeIn(acc), run_time=0.7)

@@ -248,7 +248,12 @@ def test_loss_curve_classes_are_blue_dots_and_rust_triangles_never_a_reserved_sh
         assert same_color(c.get_markeredgecolor(), t.background)
     # start and end of the cost curve in the house marks; its iteration axis counted
     assert_mark(by_gid(fig, "start"), t, "start")
-    assert_mark(by_gid(fig, "end"), t, "end")
+    # the end the run's square, in the run's colour: ink beside the classes (the accent is
+    # the rust's kin, theme.beside_classes), as its curve
+    end, want = by_gid(fig, "end"), t.end(t.beside_classes("accent"))
+    assert end.get_marker() == want["marker"] and end.get_markersize() == want["markersize"]
+    assert same_color(end.get_markeredgecolor(), t.text)
+    assert same_color(end.get_markeredgecolor(), by_gid(fig, "loss").get_color())
     loss = by_gid(fig, "loss")
     labels = tick_labels(loss.axes.xaxis)
     assert "1,000" in labels and "1000" not in labels

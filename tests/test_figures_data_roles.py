@@ -108,7 +108,7 @@ def test_data_splits_bars_align_and_the_test_parts_are_joined(t):
     assert [ln for ln in ax.lines if ln.get_linestyle() != "None"] == []
     (tie,) = [c for c in ax.collections if c.get_gid() == "same-test"]
     assert same_color(tie.get_color()[0], theme.muted) and tie.get_linewidth()[0] < 1
-    (words,) = [x for x in ax.texts if x.get_text() == "the same test samples"]
+    (words,) = [x for x in ax.texts if x.get_text() == "The same test samples"]
     xs = {float(x) for seg in tie.get_segments() for x in seg[:, 0]}
     assert xs == {words.get_position()[0]}
     # the connector stops short of the words, above and below them
@@ -133,6 +133,11 @@ def test_data_splits_bars_align_and_the_test_parts_are_joined(t):
     assert high[0, 1] == up[0, 1] and low[1, 1] == bracket[0, 1] == bracket[3, 1]
     assert said.get_position()[1] == words.get_position()[1]
     assert said.get_va() == words.get_va() == "baseline"
+    # and in one style, the lower bar's headings: ink, the text size, sentence case (the
+    # test's were once small and muted beside the re-cut's)
+    for text in (said, words):
+        assert same_color(text.get_color(), theme.text) and text.get_text()[0].isupper()
+        assert text.get_fontsize() == theme.font_size
     with gm.themed(theme):  # the words measured in the house faces, as drawn
         fig.canvas.draw()
         boxes = {text: text.get_window_extent() for text in (said, words)}

@@ -235,19 +235,31 @@ def test_mnist_network_counts(theme):
     want = {f"bias-{l}-{i}" for (l, i) in circles if l > 0}
     assert set(biases) == want and len(want) == 15 + 10 == p - n_w
     assert not [x for x in ax.texts if "$b$" in x.get_text()]
+    # points per layout unit on the page (the figure as laid out for its baseline)
+    a, b = ax.transData.transform([(0.0, 0.0), (1.0, 0.0)])
+    pt = (b[0] - a[0]) * 72 / ax.figure.dpi
+    assert len({x.radius for x in biases.values()}) == 1  # one size
     for g, x in biases.items():
         _, l, i = g.split("-")
         ring = circles[int(l), int(i)]
         off = np.asarray(x.center) - np.asarray(ring.center)
         assert off / np.linalg.norm(off) == pytest.approx(np.asarray(mod.BADGE_AT), abs=1e-4)
         assert x.radius == pytest.approx(mod.BADGE * ring.radius)
-        # clear of its ring's outline (and its stroke), and of the next ring up
-        assert np.linalg.norm(off) - x.radius >= 1.1 * ring.radius
+        # clear of its ring's outline by a point and more of page past the stroke (at 0.6 pt
+        # it all but touched the ring, in the notch it made with the next one up), and at least
+        # twice as far from every other ring's: it reads as its own ring's, not a glitch
+        stroke = ring.get_linewidth() / 2 / pt
+        own = np.linalg.norm(off) - x.radius - ring.radius - stroke
+        assert own * pt >= 0.8
         for other in circles.values():
             if other is not ring:
                 gap = np.linalg.norm(np.asarray(x.center) - np.asarray(other.center))
-                assert gap - x.radius > other.radius
+                assert gap - x.radius - other.radius - stroke >= 2 * own
         assert same_color(x.get_facecolor(), t.text)
+    # the key's disc as large on the page as the drawn ones
+    disc = key.legend_handles[0] if (key := ax.get_legend()) else None
+    assert disc.get_markersize() == pytest.approx(2 * next(iter(biases.values())).radius * pt,
+                                                  abs=0.1)
     key = ax.get_legend()
     assert [x.get_text() for x in key.get_texts()] == [
         "a neuron\u2019s bias",
@@ -255,7 +267,8 @@ def test_mnist_network_counts(theme):
     # the connections: no fading stubs (they read as a haze), no mesh of all of them (a moiré
     # of diamonds); a fixed sample drawn whole, the full fan of every mod.SAMPLE_EVERY-th drawn
     # neuron of a column, lines of the muted colour that read on the page, keyed as drawn
-    lay = layout([784, 15, 10], width=12.0, height=6.4, max_shown=mod.MAX_SHOWN)
+    lay = layout([784, 15, 10], width=12.0, height=6.4, max_shown=mod.MAX_SHOWN,
+                 radius=mod.RADIUS)
     assert not collections(ax, "edges") and not collections(ax, "edges-layer")
     assert not [p for p in ax.patches if p.get_gid() == "edges-wash"]
     (sample,) = collections(ax, "edges-sample")

@@ -902,8 +902,8 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     ys = [t.get_window_extent().y0 for t in ax.get_yticklabels()]
     assert ys == sorted(ys) and g.lrs[0] == min(g.lrs)
     # the colour bar marks round costs only (every 0.01) within the finite costs' range (never
-    # the data's own 0.0229), in the house form of a cost bar's ticks (3 × 10⁻²), under the
-    # house label
+    # the data's own 0.0229), in decimals as the cells write the same costs (0.03, never
+    # 3 × 10⁻² beside a cell's 0.0322), under the house label
     cb = heat.colorbar
     finite = g.losses[np.isfinite(g.losses)]
     ticks = cb.get_ticks()
@@ -914,8 +914,14 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     want = [0.025, *want]
     assert list(ticks) == pytest.approx(want) and len(want) >= 3
     labels = [t.get_text() for t in cb.ax.get_yticklabels()]
-    assert labels == [gm.cost_bar_tick(v) for v in want]
-    assert labels[:2] == ["$2.5 \\times 10^{-2}$", "$3 \\times 10^{-2}$"]
+    assert labels == [numbers.tick(v) for v in want]
+    assert labels[:2] == ["0.025", "0.03"]
+    assert not [x for x in labels if "times" in x or "^" in x]
+    # one form for one quantity: every cell's cost in decimals too
+    cells = [by_gid(fig, f"cell:{a},{b}").get_text().split("\n")[-1]
+             for a in range(g.losses.shape[0]) for b in range(g.losses.shape[1])
+             if np.isfinite(g.losses[a, b])]
+    assert all(c.startswith("0.") for c in cells)
     assert cb.ax.get_ylabel() == th.AXIS_LABELS["training cost"]
     assert not [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == "log-scale"]
 

@@ -62,7 +62,8 @@ def test_titles_and_headings_in_sentence_case_and_ink(name, t):
     fig, ink = build(name, t), theme.get(t).text
     axes = [a for ax in fig.axes for a in (ax, *ax.child_axes)]  # an inset's title too
     titles = [ax.title for ax in axes if ax.get_title()]
-    heads = {"data_splits": ("samples, shuffled", "training part cut again"),
+    heads = {"data_splits": ("samples, shuffled", "training part cut again",
+                             "same test samples"),
              "cross_validation": ("Fold ", "Round ", "fit", "Held-out cost")}.get(name, ())
     titles += [x for x in fig.findobj(matplotlib.text.Text)
                if any(h.lower() in x.get_text().lower() for h in heads)
@@ -106,7 +107,7 @@ def test_data_splits_bars_have_gdcore_sizes_and_roles(t):
     assert words.count("fits the weights") == 2
     assert words.count("reports the score") == 2
     assert "chooses the\nhyper-parameters" in words
-    # "the same test samples": the seeded shuffle gives both splits the same test set.
+    # "The same test samples": the seeded shuffle gives both splits the same test set.
     assert np.array_equal(np.sort(two[1]), np.sort(three[2]))
     assert set(three[0]) | set(three[1]) == set(two[0])
 

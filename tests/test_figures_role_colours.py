@@ -219,8 +219,25 @@ def test_the_least_cost_line_is_ink_in_every_still(name, t):
                                            ("gd_regression", "cost")])
 def test_plain_descent_is_the_accent_in_every_still(name, gid, t):
     """Plain (full-batch) gradient descent, its path and its cost curve, takes the accent in
-    every still: never the SGD green (the good green's kin), nor a set's colour."""
+    every still, but beside the classes, where the accent is the rust's kin and the run is in
+    ink (theme.beside_classes: loss-curve): never the SGD green (the good green's kin), nor a
+    set's or a class's colour."""
     theme = th.get(t)
     (line,) = gids(build(name, t), gid, Line2D)
-    assert same_color(line.get_color(), theme.accent)
+    want = theme.beside_classes("accent") if name in CLASS_FIGURES else theme.accent
+    assert same_color(line.get_color(), want)
     assert not same_color(line.get_color(), theme.opt("SGD"))
+    assert not same_color(line.get_color(), theme.negative)
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize("name", CLASS_FIGURES)
+def test_no_role_of_a_class_colours_family_shares_its_figure(name, t):
+    """Where the classes are drawn, the roles of the rust's hue (theme.CLASS_KIN: the accent,
+    the error red) are not: the dark accent's orange curve read as the class-1 triangles'
+    colour (22° of hue apart)."""
+    theme = th.get(t)
+    colours = _colours(build(name, t))
+    assert any(same_color(theme.negative, x) for x in colours)
+    for role in {r for roles in th.CLASS_KIN.values() for r in roles}:
+        assert not any(same_color(theme.role(role), x) for x in colours), role

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import DOWN, LEFT
+from manim import DOWN, LEFT, linear
 
 from gdcore import nn
 from gdviz import theme as th
@@ -98,6 +98,23 @@ def test_transitions_compose_and_land_on_their_target():
     np.testing.assert_allclose(net.fill_rgb, ref.fill_rgb)
     for circ, f in zip(net.neuron_group, ref.fill_rgb):
         np.testing.assert_allclose(circ.get_fill_color().to_rgb(), f, atol=1e-2)
+    # an edge turning from one sign's colour to the other's passes through `via` at the
+    # play's middle (backprop-loop: the resting grey), never the mix of blue and rust, a third
+    # colour no key names; an edge that keeps its colour is not touched
+    net.set_edge_style(color=T.data)
+    net.set_edge_style([net.edge_ids[0]], color=T.negative)
+    turn = net.transition(lambda n: n.set_edge_style(color=T.negative), via=T.muted,
+                          rate_func=linear)
+    turn.begin()
+    for alpha, want in ((0.25, mix(T.data, T.muted, 0.5)), (0.5, rgb(T.muted)),
+                        (0.75, mix(T.muted, T.negative, 0.5))):
+        turn.interpolate(alpha)
+        np.testing.assert_allclose(net.edge_rgb[1:], np.broadcast_to(want, (len(net.edge_ids) - 1,
+                                                                        3)), atol=1e-9)
+        np.testing.assert_allclose(net.edge_rgb[0], rgb(T.negative), atol=1e-9)
+    turn.interpolate(1.0)
+    turn.finish()
+    np.testing.assert_allclose(net.edge_rgb, np.broadcast_to(rgb(T.negative), net.edge_rgb.shape))
 
 
 def test_drop_hides_exactly_the_edges_of_dropped_neurons():

@@ -480,6 +480,21 @@ def test_each_runs_kin_is_every_role_of_its_hue_but_its_own():
     assert theme.RUN_KIN["mini-batch"] == ("good",)
 
 
+def test_each_class_colours_kin_is_every_role_of_its_hue():
+    """CLASS_KIN, recomputed as OPT_KIN is: the hued roles within KIN_HUE of a class colour in
+    either theme (the rust and the accent, 2° apart in the light theme and 22° in the dark one,
+    where the rust triangles read as the cost curve's orange). Beside the classes such a role
+    is drawn in ink (Theme.beside_classes), every other role in its own colour."""
+    for role in theme.CLASS_ROLES:
+        kin = {r for r in set(theme.HUED_ROLES) - {role} if min(
+            hue_turn(hue(t.role(role)), hue(t.role(r))) for t in THEMES) < theme.KIN_HUE}
+        assert set(theme.CLASS_KIN[role]) == kin, role
+    assert "accent" in theme.CLASS_KIN["negative"]
+    for t in THEMES:
+        assert t.beside_classes("accent") == t.text
+        assert t.beside_classes("good") == t.good and t.beside_classes("test") == t.test
+
+
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
 def test_the_minimum_star_is_one_ink_mark(th):
     """One star in every figure and scene: filled ink edged in the page colour, never the good

@@ -576,9 +576,10 @@ def map_ticks(ax) -> None:
 
 
 def cost_bar_tick(v, _pos=None) -> str:
-    """A tick of a cost map's colour bar (log J), one form on every bar: a power of ten as a
-    power (10², 10⁻²), a multiple of one as its mantissa times the power (5 × 10⁻²): never
-    decimals on one bar beside powers on the next."""
+    """A tick of a cost map's colour bar (log J), one form on every map's bar: a power of ten
+    as a power (10², 10⁻²), a multiple of one as its mantissa times the power (5 × 10⁻²):
+    never decimals on one map's bar beside powers on the next. A table's bar, whose cells
+    write the same costs in decimals, takes table_bar_ticks instead."""
     e = int(np.floor(np.log10(v) + 1e-9))
     mant = round(v / 10.0 ** e, 6)
     power = f"10^{{{e}}}"
@@ -592,6 +593,15 @@ def cost_bar_ticks(cb) -> None:
     from matplotlib.ticker import FuncFormatter
 
     cb.ax.yaxis.set_major_formatter(FuncFormatter(cost_bar_tick))
+
+
+def table_bar_ticks(cb) -> None:
+    """Write the ticks of a table's colour bar (lr-grid-search) as its cells write the costs,
+    in decimals, each in its shortest form (numbers.tick: 0.025, 0.03): one quantity, one form
+    in a figure (2.5 × 10⁻² on the bar beside 0.0322 in a cell read as two quantities)."""
+    from matplotlib.ticker import FuncFormatter
+
+    cb.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos=None: numbers.tick(v)))
 
 
 def frame_map(ax) -> None:

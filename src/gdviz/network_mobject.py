@@ -235,11 +235,15 @@ class NetworkMobject(VGroup):
         return self
 
     # --- animated styling -------------------------------------------------------------------
-    def transition(self, change: Callable[[NetworkMobject], object], **kwargs) -> Animation:
+    def transition(self, change: Callable[[NetworkMobject], object], via=None,
+                   **kwargs) -> Animation:
         """One Animation from the current look to the look `change(self)` sets up.
 
         The target is computed now (the call returns with the mobject still in its current
-        look); the animation interpolates colours, widths and opacities linearly.
+        look); the animation interpolates colours, widths and opacities linearly. `via` (a
+        colour): every edge whose colour changes passes through it at the middle of the play,
+        never through the straight mix of its two colours (a blue edge turning rust went
+        through a grey violet, a third colour no key names).
         """
         start = self.style_state()
         change(self)
@@ -251,9 +255,18 @@ class NetworkMobject(VGroup):
         moved = {k: np.flatnonzero(np.any((start[k] != end[k]).reshape(len(start[k]), -1),
                                           axis=1)) for k in _STATE}
 
+        mid = None if via is None else np.asarray(rgb(via), dtype=float)
+
         def step(mob, alpha):
             for k, idx in moved.items():
-                getattr(mob, k)[idx] = (1 - alpha) * start[k][idx] + alpha * end[k][idx]
+                a, b = start[k][idx], end[k][idx]
+                if k == "edge_rgb" and mid is not None:
+                    # out to `via` over the first half, then on to the new colour
+                    a, b = (a, mid) if alpha < 0.5 else (mid, b)
+                    f = 2 * alpha if alpha < 0.5 else 2 * alpha - 1
+                else:
+                    f = alpha
+                getattr(mob, k)[idx] = (1 - f) * a + f * b
             mob.apply_style()
 
         return UpdateFromAlphaFunc(self, step, **kwargs)

@@ -434,6 +434,19 @@ CLASS_WASH = {"light": 0.18, "dark": 0.24}
 #: (and the page each is cut out of). tests/test_figures_role_colours.py reads every class
 #: mark of the stills back.
 CLASS_ROLES = ("data", "negative")
+#: Each class colour's kin: the hued roles within KIN_HUE of it in either theme
+#: (tests/test_style_colors.py recomputes it). The rust is the accent's hue family (2° apart in
+#: the light theme, 22° in the dark one, where the rust triangles read as the cost curve's
+#: orange) and the error red's (24° in the light theme). Where a figure draws the classes, a
+#: kin role's marks take ink instead (Theme.beside_classes: loss-curve's run, still and
+#: video), as a kin role's line does beside an optimizer: the rust says "class 1" only. No
+#: rust within the class marks' floors stands off the accent by KIN_HUE in the dark theme
+#: (3.3:1 on its own region's wash holds it to J' 58 and over, between the accent's hue and
+#: the error red's).
+CLASS_KIN: dict[str, tuple[str, ...]] = {
+    "data": (),
+    "negative": ("accent", "error"),
+}
 
 #: Line styles, one meaning each, across the book (docs/STYLE.md, "Line styles"); take them
 #: through `Theme.line(kind)`, never as "--" or ":" by hand. A line's colour says whose it is
@@ -707,6 +720,13 @@ class Theme:
         """How far a class's region is washed from the page towards its colour where the
         regions are drawn as pixels (CLASS_WASH: the loss-curve video)."""
         return CLASS_WASH[self.name]
+
+    def beside_classes(self, role: str) -> str:
+        """The colour of `role`'s marks in a figure that draws the classes (CLASS_ROLES): the
+        role's own, or ink where it is a class colour's kin (CLASS_KIN: the accent beside the
+        rust), so that one hue family says one thing in the figure."""
+        kin = {r for roles in CLASS_KIN.values() for r in roles}
+        return self.text if role in kin else self.role(role)
 
     def class_region(self, k: int) -> str:
         """The colour of the region a classifier gives class k: its mark's fill (class 0's a

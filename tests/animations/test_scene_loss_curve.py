@@ -230,8 +230,9 @@ def test_no_inset_and_one_leader():
 def test_the_start_is_the_ink_ring_and_the_end_the_runs_square():
     """The house's marks, as the still's: at the end the start is a hollow ring in ink on the
     page at step 0's cost, and the dot that rode the curve has turned into the run's hollow
-    square in the accent at the last step's cost (a filled accent dot at the start read as a
-    second current position)."""
+    square at the last step's cost, in ink beside the classes (theme.beside_classes: the
+    accent is the rust's kin), as the curve, its dot and the J readout (a filled dot at the
+    start read as a second current position)."""
     scene = rendered(LossCurve)
     t = scene.theme
     plot, _, dot = scene.plot
@@ -242,6 +243,11 @@ def test_the_start_is_the_ink_ring_and_the_end_the_runs_square():
     np.testing.assert_allclose(plot.p2c(square.get_center()), [EX.steps, scene.losses[-1]],
                                atol=1e-9)
     assert square.get_fill_opacity() == 0
-    assert rgb(square.get_stroke_color().to_hex()) == pytest.approx(rgb(t.accent), abs=1e-3)
+    run = t.beside_classes("accent")
+    assert run == t.text != t.accent
+    assert rgb(square.get_stroke_color().to_hex()) == pytest.approx(rgb(run), abs=1e-3)
+    curve = scene.plot[1]
+    assert rgb(curve.get_stroke_color().to_hex()) == pytest.approx(rgb(run), abs=1e-3)
+    assert rgb(dot.get_fill_color().to_hex()) == pytest.approx(rgb(run), abs=1e-3)
     shown = scene.get_mobject_family_members()
     assert square in shown and ring in shown and dot not in shown
