@@ -233,8 +233,10 @@ class MseSurface(ThemedScene):
                     f"{t(m_star, 3)}.",
             "slice": ("The surface is cut away along b = b*, the part removed left as a faint "
                       "ghost.",
-                      f"The camera turns to face the cut: its edge is the curve J(m, b*) of the "
-                      f"slope sweep, lowest at m* = {t(m_star, 3)}."),
+                      "The camera turns to face the cut: its edge is the curve J(m, b*) of the "
+                      "slope sweep.",
+                      f"Lifted out over the map, on its own axes, the curve stands large, lowest "
+                      f"at m* = {t(m_star, 3)}."),
         }
 
     def setup(self):
@@ -824,6 +826,7 @@ class MseSurface(ThemedScene):
         lifted_star = self.star().move_to(self.marker[-1].get_center())
         # one change at a time: the map goes under the panel, then the panel's axes come
         # (faded across each other, the two axes' numbers stood over one another)
+        self.caption_next()
         self.play(FadeIn(cover), run_time=CUT_VIEW_OPEN)
         self.play(FadeIn(ax), run_time=CUT_VIEW_OPEN)
         self.play(Transform(lifted, curve), Transform(lifted_star, star), run_time=CUT_VIEW_LIFT,
