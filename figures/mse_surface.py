@@ -32,6 +32,10 @@ SURFACE_TICKS = (views.M_TICKS, TICKS[1], views.J_TICKS)
 #: The two panels' widths (surface, map): the 3-D box, as wide as its cell, about as large
 #: on the page as the map beside it (at 1.1 to 1 it drew visibly smaller than the map).
 SURFACE_SHARE = (1.3, 1)
+#: The 3-D box enlarged in its axes (gm.frame_3d, its panes' grid left out): at 1.05, under
+#: the grid's empty back corner, the surface sat low and right in its panel, the top left
+#: a box of lines round nothing; the page is cropped to the drawing.
+SURFACE_FRAME = (1.15, 0.06)
 
 
 def facts() -> dict:
@@ -65,6 +69,7 @@ def make_figure(theme):
     # net of triangles); the floor's shape, nearly level in J, is its colours', the map's
     draw_surface(ax3, theme, x, y, SURFACE_TICKS,
                  levels=views.contour_levels(J, theme.cost_map.levels), level_true=True)
+    gm.frame_3d(ax3, *SURFACE_FRAME)
     cs = gm.contour_map(ax, theme, M, B, J)
     # the minimum's key under the map (no key over a map), its values as m*, b*, J*
     j_best = numbers.cost(regression.cost(m_best, b_best, x, y), "latex")

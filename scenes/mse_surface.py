@@ -13,11 +13,14 @@ rests on the minimum, where they read as the minimum's rows beside them); then t
 slow: the surface cut away at b = b* (the part removed left as a faint ghost, which fades as the
 camera turns), its edge the parabola of the slope sweep, and the camera turned to face the cut
 square on, from just above the floor, so the edge is seen flat (the b axis, then seen end on, fades
-out, its ticks shrinking away); a note says it in steps, one short line at a time, where the map's
-caption stood. The minimum's star lies on the floor J = 0 (J* is 0.009): dotted lines on the floor
-tie it to the m and b axes. Everything is laid out where it stays (no panel moves to make room),
-and the minimum's star is drawn over everything, so the point that comes to rest on it never hides
-it.
+out, its ticks shrinking away); then the cut view opens large over the map (a panel on the map's
+own m axis, J from 0 to 100) and the edge lifts off the surface into it with the star, about half
+the frame high, named and held, and closes again (the map back, the edge named on the surface); a
+note says it in steps, one short line at a time, where the map's caption stood. The minimum's star
+lies on the floor J = 0 (J* is 0.009): dotted lines on the floor tie it to the m and b axes (until
+the floor is seen edge on, facing the cut). No panel moves to make room (the cut view opens over
+the map, in its place), and the minimum's star is drawn over everything, so the point that comes
+to rest on it never hides it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -36,7 +39,9 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Rectangle,
     Star,
+    Transform,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
@@ -167,6 +172,19 @@ FLOOR_STEEPEST = 45.0
 ARC_RISE, ARC_LIFT = 12.0, 0.4
 CUT_PHI, CUT_THETA = 84.0, -88.0
 B_FADE = 0.4
+#: The opening's beats (seconds each): the title, then the formula, then the surface.
+OPENING_SECONDS = 1.0
+#: The key moment's cut view, opened over the map once the camera faces the cut: the map's
+#: plot and its m axis, J from 0 to CUT_VIEW_TOP (ticked every CUT_VIEW_STEP), so the
+#: parabola J(m, b*), which reaches 92 at m = 4, stands about half the frame high (drawn on the
+#: surface's J scale, up to 250, it stood a quarter). Its panel covers the map's by
+#: CUT_VIEW_BUFF all round (the map's words under it; the note above it clear); the edge
+#: lifts into it over CUT_VIEW_LIFT s, is named (its name inside the right arm, at J =
+#: CUT_VIEW_NAME_J) and held CUT_VIEW_HOLD s more (the parabola large on the screen for
+#: 2.8 s, no still stretch over 2 s). It opens in two steps of CUT_VIEW_OPEN s (the panel
+#: over the map, then its axes) and closes in two (its drawing, then the panel).
+CUT_VIEW_TOP, CUT_VIEW_STEP, CUT_VIEW_BUFF, CUT_VIEW_NAME_J = 100.0, 50.0, 0.12, 75.0
+CUT_VIEW_LIFT, CUT_VIEW_HOLD, CUT_VIEW_OPEN = 2.0, 1.8, 0.6
 
 
 def band_colour(img, point) -> ManimColor:
@@ -215,8 +233,10 @@ class MseSurface(ThemedScene):
                     f"{t(m_star, 3)}.",
             "slice": ("The surface is cut away along b = b*, the part removed left as a faint "
                       "ghost.",
-                      f"The camera turns to face the cut: its edge is the curve J(m, b*) of the "
-                      f"slope sweep, lowest at m* = {t(m_star, 3)}."),
+                      "The camera turns to face the cut: its edge is the curve J(m, b*) of the "
+                      "slope sweep.",
+                      f"Lifted out over the map, on its own axes, the curve stands large, lowest "
+                      f"at m* = {t(m_star, 3)}."),
         }
 
     def setup(self):
@@ -231,6 +251,8 @@ class MseSurface(ThemedScene):
                                              views.GRID_SIZE)
         self.map_levels = views.contour_levels(self.map_grid[2], self.theme.cost_map.levels)
         self.view = build_view(self.j_top, BOX, CENTER)
+        #: the b axis's share shown (1 to 0 as the camera turns to face the cut: section_slice)
+        self.b_shown = None
         self.view.theta.set_value(ARC_FROM)
         #: the cut: the surface keeps b ≥ cut (at the window's edge, nothing is cut)
         self.cut = ValueTracker(views.B_RANGE[0])
@@ -307,6 +329,11 @@ class MseSurface(ThemedScene):
             """Each dot at TIE_OPACITY where the camera sees its point of the floor, at
             TIE_HIDDEN where the surface (as cut) hides it."""
             o, to_m, to_b = floor_ends()
+            # the ties fade out with the b axis as the camera turns to face the cut
+            # (self.b_shown): the floor, seen edge on, has no room for them (the tie to the b
+            # axis ran along the cut's foot to nothing, the one to the m axis shrank to a
+            # stray dot under the star, which stands at the bottom of the cut's edge)
+            kept = self.b_shown.get_value() if self.b_shown is not None else 1.0
             for (a, b), tie, far in zip(screen, self.ties, (to_m, to_b)):
                 d = (b - a)[:2]
                 if d @ d < 1e-12 or not len(tie.submobjects):
@@ -316,7 +343,7 @@ class MseSurface(ThemedScene):
                 pts = o + u[:, None] * (far - o)
                 seen = visible(self.view, pts, self.drawn_height)
                 for mark, v in zip(tie.submobjects, seen):
-                    mark.set_stroke(opacity=TIE_OPACITY if v else TIE_HIDDEN)
+                    mark.set_stroke(opacity=(TIE_OPACITY if v else TIE_HIDDEN) * kept)
 
         def ties(screen):
             lines = VGroup()
@@ -498,8 +525,10 @@ class MseSurface(ThemedScene):
         appear = [self.surface.fade_in(), self.axes.fade_in()]
         self.add(self.surface)  # the raster layer lies under everything else
         self.title, self.formula = title, eq
-        # the title faded in whole (written stroke by stroke, its glyphs blot)
-        self.play(FadeIn(title), FadeIn(eq))
+        # one change at a time, each its own beat: the title (faded in whole: written stroke
+        # by stroke, its glyphs blot), then the formula, then the surface and its axes
+        self.play(FadeIn(title), run_time=OPENING_SECONDS)
+        self.play(FadeIn(eq), run_time=OPENING_SECONDS)
         self.play(*appear, run_time=1.5)
 
     def section_minimum(self):
@@ -749,6 +778,7 @@ class MseSurface(ThemedScene):
                   rate_func=smooth)
         self.remove(self.ghost)  # faded out
         self.play(FadeOut(note[0]), run_time=0.5)
+        self.open_cut_view(note[1])
         label = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
 
         def place(mob):
@@ -758,9 +788,53 @@ class MseSurface(ThemedScene):
 
         place(label)
         self.edge_label = label
-        # the edge's name comes with the note that names it
-        self.play(FadeIn(label), FadeIn(note[1]), run_time=1.0)
+        # back out: the cut view closes over the map, and the edge's name stands by the edge
+        self.play(FadeOut(self.cut_view), run_time=CUT_VIEW_OPEN)
+        self.play(FadeOut(self.cut_cover), run_time=CUT_VIEW_OPEN)
+        self.play(FadeIn(label), run_time=1.0)
         self.wait(1.5)
+
+    def open_cut_view(self, note):
+        """The key moment, large: the cut view opens over the map (on a panel in the page's
+        colour, the map's own m axis, J from 0 to CUT_VIEW_TOP), and the cut's edge lifts off
+        the surface into it, the minimum's star with it, as the slope sweep's parabola
+        J(m, b*), about half the frame's height; named, and held (CUT_VIEW_HOLD)."""
+        t = self.theme
+        (m0, m1), ax_map = views.M_RANGE, self.map_ax
+        ax = map_axes(t, [m0, m1, 2], [0.0, CUT_VIEW_TOP, CUT_VIEW_STEP], MAP_WIDTH, MAP_HEIGHT,
+                      y_label="J", tick_size=NUMBER_SIZE)
+        # its plot on the map's: the same m at the same place on the screen
+        ax.shift(ax_map.c2p(m0, views.B_RANGE[0]) - ax.c2p(m0, 0.0))
+        both = VGroup(ax_map, ax)  # the panel hides the map and its words
+        cover = Rectangle(width=both.width + 2 * CUT_VIEW_BUFF,
+                          height=both.height + 2 * CUT_VIEW_BUFF, stroke_width=0,
+                          fill_color=t.background, fill_opacity=1).move_to(both)
+        ms = np.linspace(m0, m1, 241)
+        curve = VMobject(stroke_color=t.accent, stroke_width=4.5)
+        curve.set_points_as_corners(scene_points(ax, ms, self.cost(ms, self.b_star)))
+        star = self.star().move_to(ax.c2p(self.m_star, self.j_star))
+        name = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
+        # inside the parabola's right arm, its right edge CUT_VIEW_BUFF left of the curve at J
+        # CUT_VIEW_NAME_J
+        # (J(m, b*) is J* + a (m − m*)²: the arm's m at that J, exactly)
+        rise = (CUT_VIEW_NAME_J - self.j_star) / (self.cost(m1, self.b_star) - self.j_star)
+        arm = self.m_star + np.sqrt(rise) * (m1 - self.m_star)
+        name.move_to(ax.c2p(arm, CUT_VIEW_NAME_J) + CUT_VIEW_BUFF * LEFT, aligned_edge=RIGHT)
+        self.cut_ax, self.cut_curve, self.cut_star, self.cut_name = ax, curve, star, name
+        # the edge and the star lift off the surface as they stand now
+        lifted = self.link[2].copy().clear_updaters()
+        lifted_star = self.star().move_to(self.marker[-1].get_center())
+        # one change at a time: the map goes under the panel, then the panel's axes come
+        # (faded across each other, the two axes' numbers stood over one another)
+        self.caption_next()
+        self.play(FadeIn(cover), run_time=CUT_VIEW_OPEN)
+        self.play(FadeIn(ax), run_time=CUT_VIEW_OPEN)
+        self.play(Transform(lifted, curve), Transform(lifted_star, star), run_time=CUT_VIEW_LIFT,
+                  rate_func=smooth)
+        self.play(FadeIn(name), FadeIn(note), run_time=1.0)
+        self.wait(CUT_VIEW_HOLD)
+        self.cut_view = VGroup(ax, lifted, lifted_star, name)
+        self.cut_cover = cover
 
     SECTIONS = sections(section_surface, section_map, section_arc, section_minimum,
                         section_link, section_slice)

@@ -699,6 +699,18 @@ def clear_panes(ax3, theme: Theme, pane=(0, 0, 0, 0)) -> None:
         axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
 
 
+def frame_3d(ax3, zoom: float, up: float = 0.0, aspect=(1.0, 1.0, 0.7)) -> None:
+    """A still's 3-D box framed to its drawing: enlarged `zoom` times in its axes, its view
+    moved `up` (a fraction of the axes' height: a surface that sits low in its box, its back
+    corner empty over the floor, rises into the room above it), and drawn without its panes'
+    grid (which stood over that empty corner, a box of lines round nothing)."""
+    ax3.set_box_aspect(aspect, zoom=zoom)
+    ax3.grid(False)
+    y0, y1 = ax3.viewLim.intervaly
+    ax3.viewLim.intervaly = (y0 - up * (y1 - y0), y1 - up * (y1 - y0))
+    ax3.stale = True
+
+
 def count_formatter():
     """Tick labels of a count axis (iterations, epochs) for people: numbers.count, so 1000
     reads 1,000 as the captions write it. Use it on every iteration axis:

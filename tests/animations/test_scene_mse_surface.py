@@ -496,3 +496,50 @@ def test_the_note_on_the_cut_is_said_one_short_line_at_a_time():
         assert abs(line.get_left()[0] - caption.get_left()[0]) < 1e-9
     on_screen = scene.mobjects
     assert note[1] in on_screen and note[0] not in on_screen and caption not in on_screen
+
+
+def test_the_cut_view_draws_gdcores_parabola_a_third_of_the_frame_high_then_closes():
+    """The key moment, large: the cut view opens over the map, its m where the map's m is on
+    the screen; its curve is gdcore's J(m, b*) over the whole window, at least a third of the
+    frame's height (on the surface's J scale, facing the cut, it stood a quarter), the star at
+    (m*, J*); it stays in view, still, 2 s or more, no still stretch over 2 s; and it has
+    closed by the end (the map back, the edge named on the surface)."""
+    scene = rendered(MseSurface)
+    ax, map_ax = scene.cut_ax, scene.map_ax
+    b0 = views.B_RANGE[0]
+    for m in views.M_TICKS:
+        np.testing.assert_allclose(ax.c2p(m, 0.0), map_ax.c2p(m, b0), atol=1e-9)
+    pts = np.array([ax.p2c(p) for p in scene.cut_curve.get_anchors()])
+    np.testing.assert_allclose(pts[:, 1], regression.cost(pts[:, 0], B_STAR, X, Y), atol=1e-9)
+    np.testing.assert_allclose([pts[:, 0].min(), pts[:, 0].max()], views.M_RANGE, atol=1e-9)
+    assert np.ptp(np.asarray(scene.cut_curve.get_anchors())[:, 1]) >= config.frame_height / 3
+    star = scene.cut_star.get_center()
+    np.testing.assert_allclose(star, ax.c2p(M_STAR, regression.cost(M_STAR, B_STAR, X, Y)),
+                               atol=1e-9)
+    # named (1 s) and held: in view, still, over 2 s in all, never 2 s without a change
+    assert 1.0 + mse_surface.CUT_VIEW_HOLD >= 2.0 > mse_surface.CUT_VIEW_HOLD
+    # the panel covers the map and its words, the note over it clear of it
+    cover = boxes([scene.cut_cover])[0]
+    inside = boxes([map_ax, ax])
+    assert (cover[:2] <= inside[:, :2].min(axis=0)).all()
+    assert (cover[2:] >= inside[:, 2:].max(axis=0)).all()
+    assert scene.note[1].get_bottom()[1] > cover[3]
+    on_screen = set(scene.get_mobject_family_members())
+    assert not set(scene.cut_view.get_family()) & on_screen and scene.cut_cover not in on_screen
+
+
+def test_the_floor_ties_fade_with_the_b_axis_facing_the_cut():
+    """Facing the cut the b axis has faded out, and the floor's ties with it (the floor seen
+    edge on: the tie to the b axis ran along the cut's foot to nothing, the one to the m axis
+    was a stray dot under the star); before the turn they were drawn."""
+    scene = rendered(MseSurface)
+    assert scene.b_shown.get_value() == 0.0
+    for tie in scene.ties:
+        assert len(tie.submobjects) and all(dot.get_stroke_opacity() == 0.0 for dot in tie)
+    try:
+        scene.b_shown.set_value(1.0)
+        scene.marker.update()
+        assert all(max(dot.get_stroke_opacity() for dot in tie) > 0.0 for tie in scene.ties)
+    finally:
+        scene.b_shown.set_value(0.0)
+        scene.marker.update()
