@@ -127,6 +127,12 @@ MARK_FADE, MARK_CLEAR = 0.25, 0.06
 #: A tick number faded out over TICK_FADE past the frame's edge, and as it comes within
 #: LABEL_ROOM of an axis letter (m, b), never written beside or over it.
 TICK_FADE, LABEL_ROOM = 0.15, 0.12
+#: The zoom's levels: the map's (views.CONTOUR_LEVELS, over the map's span, in its colours)
+#: and ZOOM_SPLIT − 1 more in each of its bands, so that the valley's floor, a U of level
+#: lines, reads in the zoom (ten to thirteen lines there, not the map's three): blended in as
+#: the window closes, out as it opens (GdRegression.paint).
+ZOOM_SPLIT = 4
+ZOOM_LEVELS = ZOOM_SPLIT * (views.CONTOUR_LEVELS - 1) + 1
 #: The zoom's own ticks (the map's every 1 in m and 2 in b are too far apart there), faded in
 #: as their spacing grows past FINE_ROOM (scene units: from the first to the second, 0 to 1).
 ZOOM_M_TICKS = (1.0, 1.2, 1.4, 1.6, 1.8, 2.0)
@@ -436,19 +442,16 @@ class GdRegression(ThemedScene):
     def zoom(self, s1: float, seconds: float = ZOOM_SECONDS, rate_func=linear):
         """The map's window moves to zoom_window s1 (0: the zoom, 1: the whole map) at an even
         pace (its level lines never sweeping faster than the mean): its picture repainted from
-        gdcore's J on the window every frame (the map's colours and levels), its ticks and
-        numbers redrawn (zoom_ticks) in place of the map's own, the marks following through
-        the view; the start and the minimum, which the zoom leaves out, fade as they leave
-        the frame and come back as they enter it."""
-        t, view = self.theme, self.view
+        gdcore's J on the window every frame (paint: the map's colours, its levels and the
+        zoom's), its ticks and numbers redrawn (zoom_ticks) in place of the map's own, the
+        marks following through the view; the start and the minimum, which the zoom leaves
+        out, fade as they leave the frame and come back as they enter it."""
+        view = self.view
         ax, img, _, _, star = self.map_panel
         size, line_px = map_pixels(MAP_WIDTH, PANEL_HEIGHT), line_pixels()
 
         def repaint(mob):
-            wm, wb = view.window()
-            Z = regression.cost_grid(self.x, self.y, wm, wb, views.GRID_SIZE)[2]
-            mob.pixel_array = contour_rgba(t, Z, levels=views.CONTOUR_LEVELS,
-                                           span=self.j_span, size=size, line_px=line_px)
+            mob.pixel_array = self.paint(view.s.get_value(), size, line_px)
             mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
 
         def follow(p):
@@ -476,6 +479,28 @@ class GdRegression(ThemedScene):
             self.held_ticks = ticks.copy()
             self.add(self.held_ticks)
             ax.own_ticks = own
+
+    def paint(self, s: float, size, line_px: float) -> np.ndarray:
+        """The map's picture through the window at zoom state s (MapView: 1 the whole map, 0
+        the zoom): gdcore's J on the window in the map's colours over the map's span, its
+        levels the map's (views.CONTOUR_LEVELS) blended, as the window closes, into the
+        zoom's ZOOM_LEVELS (the map's and ZOOM_SPLIT − 1 more in each of its bands), weight
+        1 − s: at the map's 16 the zoom held three level lines and, on the dark page, whose
+        fills keep nearly one lightness, its valley read flat."""
+        t = self.theme
+        before = self.view.s.get_value()
+        self.view.s.set_value(s)
+        wm, wb = self.view.window()
+        self.view.s.set_value(before)
+        Z = regression.cost_grid(self.x, self.y, wm, wb, views.GRID_SIZE)[2]
+        rgba = contour_rgba(t, Z, levels=views.CONTOUR_LEVELS, span=self.j_span, size=size,
+                            line_px=line_px)
+        w = 1.0 - min(max(s, 0.0), 1.0)
+        if w <= 0.0:
+            return rgba
+        fine = contour_rgba(t, Z, levels=ZOOM_LEVELS, span=self.j_span, size=size,
+                            line_px=line_px)
+        return (rgba * (1.0 - w) + fine * w + 0.5).astype(np.uint8)
 
     def place_mark(self, mob, p):
         """A mark at (m, b) = p through the map's window, seen only while all of it lies inside

@@ -327,6 +327,36 @@ def test_the_first_steps_are_seen_in_a_zoom_of_the_map_itself():
     assert any(scene.lengths[i:i + len(slow)] == slow for i in range(len(scene.lengths)))
 
 
+def test_the_zoom_takes_more_levels_over_the_maps_span():
+    """The zoom's picture (s = 0) takes ZOOM_LEVELS over the map's span, every map level among
+    them, so ten or more level lines cross its window (the map's 16 put three there and, on
+    the dark page, its valley read flat); the whole map (s = 1) is painted with the map's own
+    levels, and between the two the picture is the blend of both, weight 1 − s."""
+    from gdviz import views
+    from gdviz.manim_blocks import contour_rgba
+    from scenes.gd_regression import ZOOM_B, ZOOM_LEVELS, ZOOM_M, ZOOM_SPLIT
+
+    scene = rendered(GdRegression)
+    coarse = views.contour_levels([list(scene.j_span)], views.CONTOUR_LEVELS)
+    fine = views.contour_levels([list(scene.j_span)], ZOOM_LEVELS)
+    np.testing.assert_allclose(fine[::ZOOM_SPLIT], coarse, rtol=1e-12)
+    x, y = data.regression_points()
+    Z = regression.cost_grid(x, y, ZOOM_M, ZOOM_B, 60)[2]
+    inside = lambda lv: int(np.sum((lv > Z.min()) & (lv < Z.max())))  # noqa: E731
+    assert inside(coarse) == 3 and inside(fine) >= 10
+    size, theme = (40, 30), scene.theme
+    keep = scene.view.s.get_value()
+    try:
+        for s, levels in ((0.0, ZOOM_LEVELS), (1.0, views.CONTOUR_LEVELS)):
+            scene.view.s.set_value(s)
+            (wm, wb) = scene.view.window()
+            W = regression.cost_grid(x, y, wm, wb, views.GRID_SIZE)[2]
+            want = contour_rgba(theme, W, levels=levels, span=scene.j_span, size=size)
+            np.testing.assert_array_equal(scene.paint(s, size, 1.0), want)
+    finally:
+        scene.view.s.set_value(keep)
+
+
 def views_m():
     from gdviz import views
 
