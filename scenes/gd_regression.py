@@ -134,10 +134,12 @@ TICK_FADE, LABEL_ROOM = 0.15, 0.12
 ZOOM_SPLIT = 4
 ZOOM_LEVELS = ZOOM_SPLIT * (views.CONTOUR_LEVELS - 1) + 1
 #: The zoom's own ticks (the map's every 1 in m and 2 in b are too far apart there), faded in
-#: as their spacing grows past FINE_ROOM (scene units: from the first to the second, 0 to 1).
+#: as their spacing grows past FINE_ROOM (scene units: from the first to the second, 0 to 1;
+#: the zoom's m ticks stand 0.66 apart on the 3.8 units of the map: at (0.6, 0.8) they stood
+#: at a third of their strength, the numbers of 1.0 and 2.0 not at all).
 ZOOM_M_TICKS = (1.0, 1.2, 1.4, 1.6, 1.8, 2.0)
 ZOOM_B_TICKS = (-4.6, -4.4, -4.2, -4.0)
-FINE_ROOM = (0.6, 0.8)
+FINE_ROOM = (0.45, 0.6)
 #: The zoom comes in once ZOOM_AT steps are taken: the first step, from the start outside its
 #: window, is long on the map itself; the current point then lies inside the window with room.
 ZOOM_AT = 1
@@ -154,12 +156,14 @@ NUMBERED = 4
 #: (the frame's foot holds their tick numbers and axis letters).
 PANEL_HEIGHT = 4.2
 PANEL_Y = -0.95
-#: The panels' widths and centres (scene units): the map, where the descent is followed, takes
-#: the most room; the line's panel and the cost panel beside it are narrower, each panel's tick
-#: numbers clear of its neighbour.
-LINE_X, LINE_WIDTH = -5.0, 2.6
-MAP_X, MAP_WIDTH = -0.28, 5.0
-COST_X, PANEL_WIDTH = 4.9, 2.2
+#: The panels' widths and centres (scene units): the line's panel and the map share the room
+#: (the line's 258 px wide at 480p, a third of the frame's width with its numbers: at 156 px
+#: its turn from step to step was not seen; the map 228 px, 0.9 of its height); the cost panel
+#: beside them is narrower; each panel's tick numbers clear of its neighbour's, everything
+#: 24 px or more inside the frame.
+LINE_X, LINE_WIDTH = -4.2, 4.3
+MAP_X, MAP_WIDTH = 0.66, 3.8
+COST_X, PANEL_WIDTH = 5.07, 1.9
 #: The data panel's y window: the chapter's view of the points (gdviz.views.Y_RANGE, 1 to 3.5)
 #: taken down to LINE_Y_RANGE, so that the line of the first step (m = 1.097, b = -4.479: -2.28
 #: at x = 2) and every line of the swings after it (down to -1.2) is drawn across the panel,
@@ -174,8 +178,9 @@ BREAK_U, BREAK_SIZE = 0.52, 0.09
 #: From the map's top to the row of panel headings: clear of the axes' letters y, b and J.
 HEADING_GAP = 0.5
 #: The numbered steps of the cost panel's log axis: t = 1 is left out, its number would touch
-#: 0's on the narrow panel (they are 0.3 decades apart).
-T_TICKS = (0, 10, 100, 1000)
+#: 0's on the narrow panel (they are 0.3 decades apart), and t = 100, whose number would touch
+#: 1,000's (the panel 114 px wide: 1,000 is 36 px).
+T_TICKS = (0, 10, 1000)
 
 
 def run() -> descent.Trajectory:
