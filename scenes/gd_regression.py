@@ -129,8 +129,8 @@ MARK_FADE, MARK_CLEAR = 0.25, 0.06
 TICK_FADE, LABEL_ROOM = 0.15, 0.12
 #: The zoom's levels: the map's (views.CONTOUR_LEVELS, over the map's span, in its colours)
 #: and ZOOM_SPLIT − 1 more in each of its bands, so that the valley's floor, a U of level
-#: lines, reads in the zoom (ten to thirteen lines there, not the map's three): blended in as
-#: the window closes, out as it opens (GdRegression.paint).
+#: lines, reads in the zoom (thirteen lines there, not the map's three): blended in once the
+#: window has closed, out before it opens (GdRegression.paint).
 ZOOM_SPLIT = 4
 ZOOM_LEVELS = ZOOM_SPLIT * (views.CONTOUR_LEVELS - 1) + 1
 #: The zoom's own ticks (the map's every 1 in m and 2 in b are too far apart there), faded in
@@ -447,17 +447,12 @@ class GdRegression(ThemedScene):
     def zoom(self, s1: float, seconds: float = ZOOM_SECONDS, rate_func=linear):
         """The map's window moves to zoom_window s1 (0: the zoom, 1: the whole map) at an even
         pace (its level lines never sweeping faster than the mean): its picture repainted from
-        gdcore's J on the window every frame (paint: the map's colours, its levels and the
-        zoom's), its ticks and numbers redrawn (zoom_ticks) in place of the map's own, the
+        gdcore's J on the window every frame (paint: the map's colours and levels), its
+        ticks and numbers redrawn (zoom_ticks) in place of the map's own, the
         marks following through the view; the start and the minimum, which the zoom leaves
         out, fade as they leave the frame and come back as they enter it."""
         view = self.view
         ax, img, _, _, star = self.map_panel
-        size, line_px = map_pixels(MAP_WIDTH, PANEL_HEIGHT), line_pixels()
-
-        def repaint(mob):
-            mob.pixel_array = self.paint(view.s.get_value(), size, line_px)
-            mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
 
         def follow(p):
             return lambda mob: self.place_mark(mob, p)
@@ -470,7 +465,7 @@ class GdRegression(ThemedScene):
         if getattr(self, "held_ticks", None) is not None:
             self.remove(self.held_ticks)
         self.add(ticks)
-        img.add_updater(repaint)
+        img.add_updater(self.repaint)
         self.start.add_updater(follow(COST_DESCENT.start))
         star.add_updater(follow((self.m_star, self.b_star)))
         self.play(view.s.animate.set_value(s1), run_time=seconds, rate_func=rate_func)
@@ -485,13 +480,23 @@ class GdRegression(ThemedScene):
             self.add(self.held_ticks)
             ax.own_ticks = own
 
-    def paint(self, s: float, size, line_px: float) -> np.ndarray:
+    def repaint(self, mob):
+        """The map's picture (paint) at the window and the level weight shown now (the view's
+        s, dot_zoom), traced at the pixels it takes."""
+        mob.pixel_array = self.paint(self.view.s.get_value(), self.dot_zoom.get_value(),
+                                     map_pixels(MAP_WIDTH, PANEL_HEIGHT), line_pixels())
+        mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
+
+    def paint(self, s: float, w: float, size, line_px: float) -> np.ndarray:
         """The map's picture through the window at zoom state s (MapView: 1 the whole map, 0
         the zoom): gdcore's J on the window in the map's colours over the map's span, its
-        levels the map's (views.CONTOUR_LEVELS) blended, as the window closes, into the
-        zoom's ZOOM_LEVELS (the map's and ZOOM_SPLIT − 1 more in each of its bands), weight
-        1 − s: at the map's 16 the zoom held three level lines and, on the dark page, whose
-        fills keep nearly one lightness, its valley read flat."""
+        levels the map's (views.CONTOUR_LEVELS) blended into the zoom's ZOOM_LEVELS (the
+        map's and ZOOM_SPLIT − 1 more in each of its bands) with weight w: at the map's 16 the
+        zoom held three level lines and, on the dark page, whose fills keep nearly one
+        lightness, its valley read flat. The scene blends them in once the window has closed
+        and out before it opens (with the step dots' size, dot_zoom), so that the window
+        moves with the map's levels alone: swept with it, the added lines cost the dark video
+        0.45 of its ink from one frame to the next (0.37 with the map's)."""
         t = self.theme
         before = self.view.s.get_value()
         self.view.s.set_value(s)
@@ -500,7 +505,7 @@ class GdRegression(ThemedScene):
         Z = regression.cost_grid(self.x, self.y, wm, wb, views.GRID_SIZE)[2]
         rgba = contour_rgba(t, Z, levels=views.CONTOUR_LEVELS, span=self.j_span, size=size,
                             line_px=line_px)
-        w = 1.0 - min(max(s, 0.0), 1.0)
+        w = min(max(w, 0.0), 1.0)
         if w <= 0.0:
             return rgba
         fine = contour_rgba(t, Z, levels=ZOOM_LEVELS, span=self.j_span, size=size,
@@ -680,7 +685,11 @@ class GdRegression(ThemedScene):
                 self.zoom(0.0)
                 # the steps' numbers: the first's faded in, each other's as its step lands
                 nums = self.numbers = self.step_numbers()
+                # the zoom's levels come in with them, the window at rest
+                img = self.map_panel[1]
+                img.add_updater(self.repaint)
                 self.play(FadeIn(nums[0]), self.dot_zoom.animate.set_value(1.0), run_time=0.3)
+                img.remove_updater(self.repaint)
                 self.remove(nums[0])
                 self.add(nums.add_updater(lambda g: [n.set_opacity(float(np.clip(
                     2 * (self.step.get_value() - i) - 1, 0, 1)) if i else 1.0)
@@ -692,7 +701,10 @@ class GdRegression(ThemedScene):
         # the swings seen, their numbers go and the map opens out (the zoom's ticks held
         # since it closed give way to the ones drawn from the window)
         self.numbers.clear_updaters()
+        img = self.map_panel[1]
+        img.add_updater(self.repaint)
         self.play(FadeOut(self.numbers), self.dot_zoom.animate.set_value(0.0), run_time=0.4)
+        img.remove_updater(self.repaint)
         self.zoom(1.0, ZOOM_OUT_SECONDS, rush_from)
 
     def section_small_steps_along_the_valley_floor(self):

@@ -349,10 +349,11 @@ def test_the_data_panel_has_room_to_show_the_line_turn():
 
 
 def test_the_zoom_takes_more_levels_over_the_maps_span():
-    """The zoom's picture (s = 0) takes ZOOM_LEVELS over the map's span, every map level among
-    them, so ten or more level lines cross its window (the map's 16 put three there and, on
-    the dark page, its valley read flat); the whole map (s = 1) is painted with the map's own
-    levels, and between the two the picture is the blend of both, weight 1 − s."""
+    """The zoom's picture takes ZOOM_LEVELS over the map's span, every map level among them,
+    so ten or more level lines cross its window (the map's 16 put three there and, on the
+    dark page, its valley read flat); they are blended in with weight w (the step dots' size,
+    dot_zoom), which grows once the window has closed and falls before it opens: the window
+    moves with the map's levels alone."""
     from gdviz import views
     from gdviz.manim_blocks import contour_rgba
     from scenes.gd_regression import ZOOM_B, ZOOM_LEVELS, ZOOM_M, ZOOM_SPLIT
@@ -368,14 +369,24 @@ def test_the_zoom_takes_more_levels_over_the_maps_span():
     size, theme = (40, 30), scene.theme
     keep = scene.view.s.get_value()
     try:
-        for s, levels in ((0.0, ZOOM_LEVELS), (1.0, views.CONTOUR_LEVELS)):
+        for s, w, levels in ((0.0, 1.0, ZOOM_LEVELS), (0.0, 0.0, views.CONTOUR_LEVELS),
+                             (1.0, 0.0, views.CONTOUR_LEVELS)):
             scene.view.s.set_value(s)
             (wm, wb) = scene.view.window()
             W = regression.cost_grid(x, y, wm, wb, views.GRID_SIZE)[2]
             want = contour_rgba(theme, W, levels=levels, span=scene.j_span, size=size)
-            np.testing.assert_array_equal(scene.paint(s, size, 1.0), want)
+            np.testing.assert_array_equal(scene.paint(s, w, size, 1.0), want)
     finally:
         scene.view.s.set_value(keep)
+    # the weight moves only while the window stands still: in the plays that grow and shrink
+    # the step dots (0.3 s after the zoom closes, 0.4 s before it opens), not in the zoom's
+    from scenes.gd_regression import ZOOM_OUT_SECONDS, ZOOM_SECONDS
+
+    lengths = scene.lengths
+    closed = lengths.index(ZOOM_SECONDS)
+    assert lengths[closed + 1] == 0.3 and lengths.index(ZOOM_OUT_SECONDS) > closed + 1
+    assert lengths[lengths.index(ZOOM_OUT_SECONDS) - 1] == 0.4
+    assert scene.dot_zoom.get_value() == 0.0 and scene.view.s.get_value() == 1.0
 
 
 def views_m():
