@@ -151,12 +151,16 @@ PULSE_FROM = 7.0
 #: was largest and the dark video lost half its ink, pixel for pixel, from one frame to the
 #: next, 0.52 by the pops check: 0.40 eased, the veil at one pace.)
 OPEN_FADE = 0.3
-#: It goes back as it came (RETURN_SECONDS, the way out's time): onto its box at an even pace
-#: (closing), following the box as the camera turns, its words fading over the first half of
-#: the way, the surface returning from under the veil over the last CLOSE_SECONDS and the
-#: close-up fading into its box over the last OPEN_FADE. (Shrunk in GROW_SECONDS, eased, alone
-#: over the veiled page, then faded with the veil, it lost a sixth of the frame's ink from one
-#: frame to the next: a tenth of its height a frame at the fastest.)
+#: It goes back as it came, the way out played backwards (RETURN_SECONDS, the way out's time):
+#: from rest at its size, slowly while it is large, faster as it nears its box (closing: u =
+#: 1 − a², opening's 1 − (1 − a)² reversed), following the box as the camera turns, its words
+#: fading over the first half of the way, the veil lifting at one pace over the last
+#: CLOSE_SECONDS and the close-up fading into its box over the last OPEN_FADE. (Shrunk at an
+#: even pace, its lines and words moved 5 px a frame where it was largest and the dark video
+#: lost 0.45 of its ink, pixel for pixel, from one frame to the next, 0.10 in light, where the
+#: map's fills count as ink; shrunk in GROW_SECONDS, eased, alone over the veiled page, then
+#: faded with the veil, the light one lost a sixth of the frame's ink from one frame to the
+#: next.)
 RETURN_SECONDS = CLOSE_SECONDS + GROW_SECONDS
 #: The step readout and the −∇J arrow's direction take a scheduled step as reached once the ball
 #: is within ARRIVE (a share of the step) of it: they change as the ball lands, not a frame
@@ -278,14 +282,15 @@ def opening(a: float) -> tuple[float, float]:
 
 
 def closing(a: float) -> tuple[float, float, float]:
-    """The close-up's return a share `a` of the way through its RETURN_SECONDS: (u, its share
-    of the way from its box to its size: 1 − a, at an even pace; the veil's opacity: 1, then
-    falling over the last CLOSE_SECONDS; the close-up's fade: 0, then rising to 1 over the last
-    OPEN_FADE)."""
+    """The close-up's return a share `a` of the way through its RETURN_SECONDS, the way out
+    (opening) played backwards: (u, its share of the way from its box to its size: 1 − a²,
+    from rest at its size, fastest at its box; the veil's opacity: 1, then falling at one pace
+    over the last CLOSE_SECONDS; the close-up's fade: 0, then rising to 1 over the last
+    OPEN_FADE, as the way out's FadeIn backwards)."""
+    u, veil = opening(1.0 - a)
     left = (1.0 - a) * RETURN_SECONDS  # seconds to go
-    veil = smooth(min(max(left / CLOSE_SECONDS, 0.0), 1.0))
     fade = 1.0 - smooth(min(max(left / OPEN_FADE, 0.0), 1.0))
-    return 1.0 - a, float(veil), float(fade)
+    return float(u), float(veil), float(fade)
 
 
 def axes_shown(dolly: float) -> float:
@@ -1034,7 +1039,7 @@ class Descent3d(ThemedScene):
             self.box = self.region_box()
             return self.place_close(group)
 
-        self.play(self.grown.animate(rate_func=linear).set_value(0.0),
+        self.play(self.grown.animate(rate_func=lambda a: 1.0 - closing(a)[0]).set_value(0.0),
                   FadeOut(self.close, rate_func=lambda a: closing(a)[2]),
                   UpdateFromFunc(self.close, follow),
                   *self.veil_to(0.0, rate_func=lambda a: 1.0 - closing(a)[1]),

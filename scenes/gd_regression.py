@@ -127,11 +127,19 @@ MARK_FADE, MARK_CLEAR = 0.25, 0.06
 #: A tick number faded out over TICK_FADE past the frame's edge, and as it comes within
 #: LABEL_ROOM of an axis letter (m, b), never written beside or over it.
 TICK_FADE, LABEL_ROOM = 0.15, 0.12
+#: The zoom's levels: the map's (views.CONTOUR_LEVELS, over the map's span, in its colours)
+#: and ZOOM_SPLIT − 1 more in each of its bands, so that the valley's floor, a U of level
+#: lines, reads in the zoom (thirteen lines there, not the map's three): blended in once the
+#: window has closed, out before it opens (GdRegression.paint).
+ZOOM_SPLIT = 4
+ZOOM_LEVELS = ZOOM_SPLIT * (views.CONTOUR_LEVELS - 1) + 1
 #: The zoom's own ticks (the map's every 1 in m and 2 in b are too far apart there), faded in
-#: as their spacing grows past FINE_ROOM (scene units: from the first to the second, 0 to 1).
+#: as their spacing grows past FINE_ROOM (scene units: from the first to the second, 0 to 1;
+#: the zoom's m ticks stand 0.66 apart on the 3.8 units of the map: at (0.6, 0.8) they stood
+#: at a third of their strength, the numbers of 1.0 and 2.0 not at all).
 ZOOM_M_TICKS = (1.0, 1.2, 1.4, 1.6, 1.8, 2.0)
 ZOOM_B_TICKS = (-4.6, -4.4, -4.2, -4.0)
-FINE_ROOM = (0.6, 0.8)
+FINE_ROOM = (0.45, 0.6)
 #: The zoom comes in once ZOOM_AT steps are taken: the first step, from the start outside its
 #: window, is long on the map itself; the current point then lies inside the window with room.
 ZOOM_AT = 1
@@ -148,12 +156,14 @@ NUMBERED = 4
 #: (the frame's foot holds their tick numbers and axis letters).
 PANEL_HEIGHT = 4.2
 PANEL_Y = -0.95
-#: The panels' widths and centres (scene units): the map, where the descent is followed, takes
-#: the most room; the line's panel and the cost panel beside it are narrower, each panel's tick
-#: numbers clear of its neighbour.
-LINE_X, LINE_WIDTH = -5.0, 2.6
-MAP_X, MAP_WIDTH = -0.28, 5.0
-COST_X, PANEL_WIDTH = 4.9, 2.2
+#: The panels' widths and centres (scene units): the line's panel and the map share the room
+#: (the line's 258 px wide at 480p, a third of the frame's width with its numbers: at 156 px
+#: its turn from step to step was not seen; the map 228 px, 0.9 of its height); the cost panel
+#: beside them is narrower; each panel's tick numbers clear of its neighbour's, everything
+#: 24 px or more inside the frame.
+LINE_X, LINE_WIDTH = -4.2, 4.3
+MAP_X, MAP_WIDTH = 0.66, 3.8
+COST_X, PANEL_WIDTH = 5.07, 1.9
 #: The data panel's y window: the chapter's view of the points (gdviz.views.Y_RANGE, 1 to 3.5)
 #: taken down to LINE_Y_RANGE, so that the line of the first step (m = 1.097, b = -4.479: -2.28
 #: at x = 2) and every line of the swings after it (down to -1.2) is drawn across the panel,
@@ -168,8 +178,9 @@ BREAK_U, BREAK_SIZE = 0.52, 0.09
 #: From the map's top to the row of panel headings: clear of the axes' letters y, b and J.
 HEADING_GAP = 0.5
 #: The numbered steps of the cost panel's log axis: t = 1 is left out, its number would touch
-#: 0's on the narrow panel (they are 0.3 decades apart).
-T_TICKS = (0, 10, 100, 1000)
+#: 0's on the narrow panel (they are 0.3 decades apart), and t = 100, whose number would touch
+#: 1,000's (the panel 114 px wide: 1,000 is 36 px).
+T_TICKS = (0, 10, 1000)
 
 
 def run() -> descent.Trajectory:
@@ -436,20 +447,12 @@ class GdRegression(ThemedScene):
     def zoom(self, s1: float, seconds: float = ZOOM_SECONDS, rate_func=linear):
         """The map's window moves to zoom_window s1 (0: the zoom, 1: the whole map) at an even
         pace (its level lines never sweeping faster than the mean): its picture repainted from
-        gdcore's J on the window every frame (the map's colours and levels), its ticks and
-        numbers redrawn (zoom_ticks) in place of the map's own, the marks following through
-        the view; the start and the minimum, which the zoom leaves out, fade as they leave
-        the frame and come back as they enter it."""
-        t, view = self.theme, self.view
+        gdcore's J on the window every frame (paint: the map's colours and levels), its
+        ticks and numbers redrawn (zoom_ticks) in place of the map's own, the
+        marks following through the view; the start and the minimum, which the zoom leaves
+        out, fade as they leave the frame and come back as they enter it."""
+        view = self.view
         ax, img, _, _, star = self.map_panel
-        size, line_px = map_pixels(MAP_WIDTH, PANEL_HEIGHT), line_pixels()
-
-        def repaint(mob):
-            wm, wb = view.window()
-            Z = regression.cost_grid(self.x, self.y, wm, wb, views.GRID_SIZE)[2]
-            mob.pixel_array = contour_rgba(t, Z, levels=views.CONTOUR_LEVELS,
-                                           span=self.j_span, size=size, line_px=line_px)
-            mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
 
         def follow(p):
             return lambda mob: self.place_mark(mob, p)
@@ -462,7 +465,7 @@ class GdRegression(ThemedScene):
         if getattr(self, "held_ticks", None) is not None:
             self.remove(self.held_ticks)
         self.add(ticks)
-        img.add_updater(repaint)
+        img.add_updater(self.repaint)
         self.start.add_updater(follow(COST_DESCENT.start))
         star.add_updater(follow((self.m_star, self.b_star)))
         self.play(view.s.animate.set_value(s1), run_time=seconds, rate_func=rate_func)
@@ -476,6 +479,38 @@ class GdRegression(ThemedScene):
             self.held_ticks = ticks.copy()
             self.add(self.held_ticks)
             ax.own_ticks = own
+
+    def repaint(self, mob):
+        """The map's picture (paint) at the window and the level weight shown now (the view's
+        s, dot_zoom), traced at the pixels it takes."""
+        mob.pixel_array = self.paint(self.view.s.get_value(), self.dot_zoom.get_value(),
+                                     map_pixels(MAP_WIDTH, PANEL_HEIGHT), line_pixels())
+        mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
+
+    def paint(self, s: float, w: float, size, line_px: float) -> np.ndarray:
+        """The map's picture through the window at zoom state s (MapView: 1 the whole map, 0
+        the zoom): gdcore's J on the window in the map's colours over the map's span, its
+        levels the map's (views.CONTOUR_LEVELS) blended into the zoom's ZOOM_LEVELS (the
+        map's and ZOOM_SPLIT − 1 more in each of its bands) with weight w: at the map's 16 the
+        zoom held three level lines and, on the dark page, whose fills keep nearly one
+        lightness, its valley read flat. The scene blends them in once the window has closed
+        and out before it opens (with the step dots' size, dot_zoom), so that the window
+        moves with the map's levels alone: swept with it, the added lines cost the dark video
+        0.45 of its ink from one frame to the next (0.37 with the map's)."""
+        t = self.theme
+        before = self.view.s.get_value()
+        self.view.s.set_value(s)
+        wm, wb = self.view.window()
+        self.view.s.set_value(before)
+        Z = regression.cost_grid(self.x, self.y, wm, wb, views.GRID_SIZE)[2]
+        rgba = contour_rgba(t, Z, levels=views.CONTOUR_LEVELS, span=self.j_span, size=size,
+                            line_px=line_px)
+        w = min(max(w, 0.0), 1.0)
+        if w <= 0.0:
+            return rgba
+        fine = contour_rgba(t, Z, levels=ZOOM_LEVELS, span=self.j_span, size=size,
+                            line_px=line_px)
+        return (rgba * (1.0 - w) + fine * w + 0.5).astype(np.uint8)
 
     def place_mark(self, mob, p):
         """A mark at (m, b) = p through the map's window, seen only while all of it lies inside
@@ -650,7 +685,11 @@ class GdRegression(ThemedScene):
                 self.zoom(0.0)
                 # the steps' numbers: the first's faded in, each other's as its step lands
                 nums = self.numbers = self.step_numbers()
+                # the zoom's levels come in with them, the window at rest
+                img = self.map_panel[1]
+                img.add_updater(self.repaint)
                 self.play(FadeIn(nums[0]), self.dot_zoom.animate.set_value(1.0), run_time=0.3)
+                img.remove_updater(self.repaint)
                 self.remove(nums[0])
                 self.add(nums.add_updater(lambda g: [n.set_opacity(float(np.clip(
                     2 * (self.step.get_value() - i) - 1, 0, 1)) if i else 1.0)
@@ -662,7 +701,10 @@ class GdRegression(ThemedScene):
         # the swings seen, their numbers go and the map opens out (the zoom's ticks held
         # since it closed give way to the ones drawn from the window)
         self.numbers.clear_updaters()
+        img = self.map_panel[1]
+        img.add_updater(self.repaint)
         self.play(FadeOut(self.numbers), self.dot_zoom.animate.set_value(0.0), run_time=0.4)
+        img.remove_updater(self.repaint)
         self.zoom(1.0, ZOOM_OUT_SECONDS, rush_from)
 
     def section_small_steps_along_the_valley_floor(self):

@@ -103,10 +103,11 @@ def test_last_frame_reaches_the_end_of_the_run():
     assert plot.ax.get_left()[0] - ax.get_right()[0] > 0.45
     tex = [m.tex_string for m in plot.ax.get_family() if hasattr(m, "tex_string")]
     assert "1{,}000" in tex and "1000" not in tex
-    # its numbered steps (T_TICKS): t = 1 left out, every number clear of its neighbours
+    # its numbered steps (T_TICKS): t = 1 and 100 left out, every number clear of its
+    # neighbours (at 114 px wide, 100 touched 1,000)
     nums = sorted((m for m in plot.ax.submobjects if getattr(m, "tex_string", None) in
-                   {"0", "10", "100", "1{,}000"}), key=lambda m: m.get_x())
-    assert [m.tex_string for m in nums] == ["0", "10", "100", "1{,}000"]
+                   {"0", "1", "10", "100", "1{,}000"}), key=lambda m: m.get_x())
+    assert [m.tex_string for m in nums] == ["0", "10", "1{,}000"]
     assert all(b.get_left()[0] - a.get_right()[0] > 0.15 for a, b in zip(nums, nums[1:]))
     t_label = next(m for m in plot.ax.get_family() if getattr(m, "tex_string", None) == "t")
     end = plot.c2p(run().steps, plot.top)
@@ -316,15 +317,76 @@ def test_the_first_steps_are_seen_in_a_zoom_of_the_map_itself():
             assert num.font_size == pytest.approx(TICK_SIZE)
     finally:
         view.s.set_value(before)
-    # the map is the widest panel, by far (its plot area, without numbers and letters)
-    from scenes.gd_regression import LINE_WIDTH, PANEL_WIDTH
-
     assert ax.frame.width == pytest.approx(MAP_WIDTH)
-    assert MAP_WIDTH > 1.8 * max(LINE_WIDTH, PANEL_WIDTH) and MAP_WIDTH / 14.22 > 0.34
     # the first step on the whole map, the zoom in, then the swings one at a time in it
     slow = [STEP_SECONDS, STEP_REST, 0.4, ZOOM_SECONDS, 0.3,
             *[STEP_SECONDS, STEP_REST] * (SLOW_STEPS - 1)]
     assert any(scene.lengths[i:i + len(slow)] == slow for i in range(len(scene.lengths)))
+
+
+def test_the_data_panel_has_room_to_show_the_line_turn():
+    """The line's panel (its plot area) is 250 px wide or more at 480p, a third of the frame
+    with its numbers (it was 156 px: the line's turn from step to step was not seen); the map
+    beside it keeps 225 px and nearly its height (a map narrower than 0.9 of its height reads
+    as a strip); the three panels side by side, each one's words clear of the next's."""
+    from manim import config
+
+    scene = rendered(GdRegression)
+    px = config.pixel_width / config.frame_width
+    ax_l = scene.line_panel[0]
+    ax_m, plot = scene.map_panel[0], scene.cost_panel[0].ax
+    x0, x1 = ax_l.c2p(2.0, 0)[0], ax_l.c2p(5.5, 0)[0]  # views.X_RANGE
+    assert (x1 - x0) * px >= 250
+    assert ax_l.width * px >= config.pixel_width / 3
+    assert ax_m.frame.width * px >= 225 and ax_m.frame.width >= 0.9 * ax_m.frame.height
+    assert ax_l.get_right()[0] + 0.25 < ax_m.get_left()[0]
+    assert ax_m.get_right()[0] + 0.25 < plot.get_left()[0]
+    # on the narrower map the zoom's ticks (every 0.2) still come in whole once it has closed
+    from scenes.gd_regression import FINE_ROOM, MAP_WIDTH, ZOOM_B, ZOOM_M
+
+    assert 0.2 / (ZOOM_M[1] - ZOOM_M[0]) * MAP_WIDTH >= FINE_ROOM[1]
+    assert 0.2 / (ZOOM_B[1] - ZOOM_B[0]) * ax_m.frame.height >= FINE_ROOM[1]
+
+
+def test_the_zoom_takes_more_levels_over_the_maps_span():
+    """The zoom's picture takes ZOOM_LEVELS over the map's span, every map level among them,
+    so ten or more level lines cross its window (the map's 16 put three there and, on the
+    dark page, its valley read flat); they are blended in with weight w (the step dots' size,
+    dot_zoom), which grows once the window has closed and falls before it opens: the window
+    moves with the map's levels alone."""
+    from gdviz import views
+    from gdviz.manim_blocks import contour_rgba
+    from scenes.gd_regression import ZOOM_B, ZOOM_LEVELS, ZOOM_M, ZOOM_SPLIT
+
+    scene = rendered(GdRegression)
+    coarse = views.contour_levels([list(scene.j_span)], views.CONTOUR_LEVELS)
+    fine = views.contour_levels([list(scene.j_span)], ZOOM_LEVELS)
+    np.testing.assert_allclose(fine[::ZOOM_SPLIT], coarse, rtol=1e-12)
+    x, y = data.regression_points()
+    Z = regression.cost_grid(x, y, ZOOM_M, ZOOM_B, 60)[2]
+    inside = lambda lv: int(np.sum((lv > Z.min()) & (lv < Z.max())))  # noqa: E731
+    assert inside(coarse) == 3 and inside(fine) >= 10
+    size, theme = (40, 30), scene.theme
+    keep = scene.view.s.get_value()
+    try:
+        for s, w, levels in ((0.0, 1.0, ZOOM_LEVELS), (0.0, 0.0, views.CONTOUR_LEVELS),
+                             (1.0, 0.0, views.CONTOUR_LEVELS)):
+            scene.view.s.set_value(s)
+            (wm, wb) = scene.view.window()
+            W = regression.cost_grid(x, y, wm, wb, views.GRID_SIZE)[2]
+            want = contour_rgba(theme, W, levels=levels, span=scene.j_span, size=size)
+            np.testing.assert_array_equal(scene.paint(s, w, size, 1.0), want)
+    finally:
+        scene.view.s.set_value(keep)
+    # the weight moves only while the window stands still: in the plays that grow and shrink
+    # the step dots (0.3 s after the zoom closes, 0.4 s before it opens), not in the zoom's
+    from scenes.gd_regression import ZOOM_OUT_SECONDS, ZOOM_SECONDS
+
+    lengths = scene.lengths
+    closed = lengths.index(ZOOM_SECONDS)
+    assert lengths[closed + 1] == 0.3 and lengths.index(ZOOM_OUT_SECONDS) > closed + 1
+    assert lengths[lengths.index(ZOOM_OUT_SECONDS) - 1] == 0.4
+    assert scene.dot_zoom.get_value() == 0.0 and scene.view.s.get_value() == 1.0
 
 
 def views_m():
