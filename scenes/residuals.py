@@ -19,8 +19,10 @@ up beside J's, named "the cost of example i", and stays there while the strip's 
 write C_i; the row rises and, in one move, the halves
 drop into a lane below it and run on, reshaped, together into one strip of height √J and the
 same area, so the strip's area is Σ C_i; the strip is cut into 7
-equal squares, each the mean of the C_i; the row above fades and the seven squares grow to the
-set-up's size: J, written large in the middle. Every number comes
+equal squares, each the mean of the C_i; the row above fades and the seven squares move apart
+to the middle of the page at the same scale as every square before them (one area per unit of
+r² or C_i from the stage on: grown, a mean square read as three times J and the seven as three
+times the strip): J, written large under them. Every number comes
 from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
 """
@@ -112,11 +114,12 @@ HEAD_GAP = 0.25
 MERGE_SECONDS, LANE_SHARE = 2.2, 0.35
 #: The gap between the strip's equal parts once cut apart: room for their numbers.
 PART_GAP = 0.28
-#: The payoff: once the strip is cut, the row above fades and the seven equal squares grow
-#: PAYOFF_SCALE times (each side then 66 px at 480p, as large as the set-up's squares), their
-#: gaps too (room for their numbers), centred at PARTS_Y, the sum of the costs above them at
+#: The payoff: once the strip is cut, the row above fades and the seven equal squares move to
+#: the middle of the page at their size (side √J on the stage's scale, 38 px at 480p: grown to
+#: the set-up's 66 px, each read as an area of 0.24, not J), centred at PARTS_Y and spread so
+#: that their numbers stand PAYOFF_APART or more apart; the sum of the costs above them at
 #: SUM_Y; the line of J under them at EQ_Y, at J_SIZE: the largest text of the scene.
-PAYOFF_SCALE, PARTS_Y, SUM_Y = 1.73, -0.1, 1.3
+PARTS_Y, SUM_Y, PAYOFF_APART = -0.3, 1.3, 0.35
 #: The sum of the costs moves over the parts as they grow: up in the first SUM_RISE of the
 #: play, across from SUM_ACROSS on (so it is above them before it is over them).
 SUM_RISE, SUM_ACROSS = 0.5, 0.3
@@ -499,11 +502,11 @@ class Residuals(ThemedScene):
         # cut apart rightwards, the strip's left end kept (Σ C_i stands left of it)
         parts.arrange(RIGHT, buff=PART_GAP).move_to(strip, aligned_edge=LEFT)
         self.play(FadeOut(strip), FadeOut(cuts), FadeIn(parts), run_time=1.2)
-        # the payoff made large: the row of halves has done its work and leaves; the seven
-        # squares grow (gaps too) to the set-up's size in the middle of the page, the sum of the
-        # costs they share above them
-        # (the sum moves there as they grow, in one move: up first, out of the growing parts'
-        # way, then across, so it never crosses them; faded out and in, it left the page)
+        # the payoff: the row of halves has done its work and leaves; the seven squares move
+        # apart to the middle of the page, at the one scale of every square before them (never
+        # grown: each would read as more than J), the sum of the costs they share above them
+        # (the sum moves there as they do, in one move: up first, out of the parts' way, then
+        # across, so it never crosses them; faded out and in, it left the page)
         self.play(FadeOut(self.row), FadeOut(self.halves), FadeOut(self.row_labels),
                   run_time=0.8)
         start, end = sum_eq.get_center(), np.array([0.0, SUM_Y, 0])
@@ -514,10 +517,13 @@ class Residuals(ThemedScene):
             mob.move_to([start[0] + (end[0] - start[0]) * across,
                          start[1] + (end[1] - start[1]) * up, 0])
 
-        self.play(parts.animate.scale(PAYOFF_SCALE).move_to([0.0, PARTS_Y, 0]),
-                  UpdateFromAlphaFunc(sum_eq, lift, rate_func=linear), run_time=1.2)
         j_text = numbers.cost(self.j, "latex")  # as the still writes J
-        part_labels = VGroup(*(self.tex(j_text, 30).next_to(q, DOWN, buff=0.15) for q in parts))
+        part_labels = VGroup(*(self.tex(j_text, 30) for _ in parts))
+        spread = max(PART_GAP, part_labels[0].width + PAYOFF_APART - side)
+        self.play(parts.animate.arrange(RIGHT, buff=spread).move_to([0.0, PARTS_Y, 0]),
+                  UpdateFromAlphaFunc(sum_eq, lift, rate_func=linear), run_time=1.2)
+        for lab, q in zip(part_labels, parts):
+            lab.next_to(q, DOWN, buff=0.15)
         self.play(FadeIn(part_labels, lag_ratio=0.1), run_time=1.0)
         self.wait(0.4)
         # 3. one part is J (the others stay as faint ghosts, their numbers muted and readable)

@@ -52,18 +52,14 @@ def test_segments_and_squares_are_gdcores_residuals():
     assert f"{sum(shown):.3f}" == f"{np.sum(costs):.3f}" == "0.561"
     assert scene.sum_eq.get_tex_string() == r"\sum_{i=1}^{7} C_i = 0.561"
     # cut into 7 equal squares: each of area the mean of the C_i, J (≈ 0.0801), half the
-    # mean squared error
-    # mean squared error; then grown for the payoff, all by one scale (PAYOFF_SCALE)
-    from scenes.residuals import PAYOFF_SCALE
-
+    # mean squared error, on the same scale to the end (the payoff moves them, never grows them)
     j = regression.cost(m, b, x, y)
     assert len(scene.parts) == 7
     for part in scene.parts:
-        np.testing.assert_allclose([part.width / unit, part.height / unit],
-                                   [np.sqrt(j) * PAYOFF_SCALE] * 2, atol=1e-9)
+        np.testing.assert_allclose([part.width / unit, part.height / unit], [np.sqrt(j)] * 2,
+                                   atol=1e-9)
     np.testing.assert_allclose(np.mean(costs), j, atol=1e-12)
-    np.testing.assert_allclose((scene.mean_square.width / PAYOFF_SCALE) ** 2 / unit**2, j,
-                               atol=1e-9)
+    np.testing.assert_allclose(scene.mean_square.width ** 2 / unit**2, j, atol=1e-9)
     assert numbers.cost(j) == "0.0801"
     assert scene.j_eq.get_tex_string() == r"J = \frac{1}{7} \sum_{i=1}^{7} C_i = 0.0801"
 
@@ -369,16 +365,39 @@ def test_the_halves_slide_into_the_strip_in_one_clean_move():
         np.testing.assert_allclose(end, Residuals.box(piece), atol=1e-9)
 
 
-def test_the_payoff_is_large_and_alone():
-    """Once the strip is cut the row of halves leaves and the seven equal squares grow to the
-    set-up's size (66 px sides at 480p), their numbers apart (12 px or more), J the largest
-    text: the row, its halves and numbers are off the page at the end."""
+def test_every_square_is_drawn_on_one_scale_of_area():
+    """From the stage to the end every square, half, piece, the strip and the seven equal parts
+    has one area per unit of its value (r_i², C_i, their sum, J): grown for the payoff (66 px
+    sides, 1.73 times the stage's), each mean square read as an area of 0.24, not J = 0.0801,
+    and the seven as three times the strip they were cut from. A mean square's side is √J on
+    the stage's scale: 38 px at 480p."""
+    scene = rendered(Residuals)
+    x, y = data.regression_points()
+    e = regression.line_errors(*data.CANDIDATES[data.RESIDUALS_CANDIDATE], x, y)
+    costs = e.squares / 2
+    drawn = [*zip(scene.row, e.squares), *zip(scene.halves, costs), *zip(scene.pieces, costs),
+             (scene.strip, costs.sum()), *((q, e.cost) for q in scene.parts)]
+    assert len(drawn) == 7 * 4 + 1
+    per_value = np.array([m.width * m.height / v for m, v in drawn])
+    assert per_value.max() / per_value.min() < 1.02, per_value
+    scale = scene.ax.x_axis.unit_size * STAGE  # scene units per unit of r on the stage
+    np.testing.assert_allclose(per_value, scale**2, rtol=1e-9)
+    for q in scene.parts:
+        np.testing.assert_allclose([q.width, q.height], [np.sqrt(e.cost) * scale] * 2,
+                                   rtol=1e-9)
+    assert scene.parts[0].width * 480 / 8 == pytest.approx(38.2, abs=0.1)
+
+
+def test_the_payoff_is_alone_its_numbers_apart():
+    """Once the strip is cut the row of halves leaves and the seven equal squares move apart
+    into the middle of the page at their size, their numbers apart (12 px or more), J the
+    largest text: the row, its halves and numbers are off the page at the end."""
     scene = rendered(Residuals)
     on = set(scene.get_mobject_family_members())
     assert not on & {*scene.row, *scene.halves, *scene.row_labels}
     assert all(q in on for q in scene.parts)
     px = 480 / 8
-    assert min(q.width for q in scene.parts) * px >= 60
+    assert abs(scene.parts.get_x()) < 0.05
     labs = scene.part_labels[1:]
     gaps = [b.get_left()[0] - a.get_right()[0] for a, b in zip(labs, labs[1:])]
     assert min(gaps) * px >= 12
