@@ -121,10 +121,12 @@ LONG_VALLEY = Race(
     # Six runs end within 0.15 of the minimum, on the map's scale a pile of squares on the star
     # (the closest two, Momentum's and RMSprop's, 0.023 apart): the inset shows the floor from
     # x = −0.18 to 0.035 about 20 times larger, below the valley's end, where no path goes (right
-    # of x = −4 the deepest swings, NAG's and Adam's, stay above y = −0.6): the place reaches up
+    # of x = −3.8 the deepest swings, NAG's and Adam's, stay above y = −0.6): the place reaches up
     # to y = −0.7, as tall as the room under them allows, since the region's shape (3.6 times
-    # as wide as tall) makes the inset's height its limit.
-    inset=Inset(region=((-0.18, 0.035), (-0.04, 0.02)), place=((-4.0, 1.9), (-2.45, -0.7))),
+    # as wide as tall) makes the inset's height its limit. It starts at x = −3.8, not −4:
+    # Momentum's swing turns back up at (−4.1, −0.69), and the inset's corner at (−4, −0.8)
+    # stood 4 px from it at 480p, reading as touching; from −3.8 it stands 12 px clear.
+    inset=Inset(region=((-0.18, 0.035), (-0.04, 0.02)), place=((-3.8, 1.9), (-2.45, -0.7))),
 )
 
 # ------------------------------------------------------------------------ Beale's function

@@ -5,16 +5,20 @@ dot in its colour at the head of its path over the surface's contours, all drive
 ValueTracker of the step index, after Alec Radford's optimizer animations. Each path keeps one
 thin width along its length; its history is faint and its last steps brighten towards the head.
 At the finish every path is drawn at full strength and each dot turns into the house end square
-(map and distance panel alike). The race (surface, start, steps,
-every hyper-parameter, window) is gdcore.races' RACE, the same as the still figures/race_*.py;
-the trajectories are races.run_race(RACE): the scene computes no number itself.
+(on the map; in the distance panel only where runs leave the frame). The race (surface,
+start, steps, every hyper-parameter, window) is gdcore.races' RACE, the same as the still
+figures/race_*.py; the trajectories are races.run_race(RACE): the scene computes no number itself.
 
 Beside the map, the distance panel (as in the stills) plots each run's distance to the minimum
 (races.progress; on the saddle |w₂|, the distance from the ridge) against the step on a log axis,
 its curves growing with the paths: where dots crowd on the map, the panel keeps them apart. It
 sits in the right-hand column (at least 120 px tall at 480p, the map still the largest element),
-its decades numbered in plain decimals (decade_label), each run's end square at its own last
-point (RaceScene.panel_row).
+its decades numbered in plain decimals (decade_label). As in the still (race_plot.progress_panel),
+a run that stays ends in its square there only where the panel shows runs leaving the frame (the
+saddle: RaceScene.panel_squares), at its own last point (RaceScene.panel_row); elsewhere the
+curves simply end at the last step, their head dots fading (at the end of a long race the
+distances of several runs lie within a square's height of each other: their squares set side
+by side piled into one blob, stood at false steps and ran out of the panel's frame).
 
 A run that leaves the window (on the saddle: every run but SGD's, stopped by descent.run as
 diverged soon after) is drawn up to where it crosses the window's edge (races.visible_path; in
@@ -164,10 +168,13 @@ TICK_SIZE, TEXT_SIZE, SMALL_SIZE = 30, 24, 22
 #: in the frame, no larger than the legend's text); the statuses (each run's readout) at
 #: STATUS_SIZE (13.7 px).
 PANEL_TICK_SCALE, STATUS_SIZE = 1.0, 24
-#: The distance panel's step axis runs this fraction of the race's steps past its last step, so
-#: that the end squares at the last step (and a row of those side by side, panel_row) stand
-#: inside the panel's frame, clear of its edge.
+#: Where the distance panel draws end squares (RaceScene.panel_squares), its step axis runs this
+#: fraction of the race's steps past its last step, so that the end squares at the last step
+#: (and a row of those side by side, panel_row) stand inside the panel's frame, clear of its
+#: edge; elsewhere it runs past the last step only as far as a head dot there needs
+#: (PANEL_HEAD_ROOM, scene units: the dot's radius, its casing and PANEL_INSIDE).
 PANEL_PAD = 0.14
+PANEL_HEAD_ROOM = 0.14
 #: Where the legend is in the right-hand column: the distance panel's frame reaches down to this
 #: height above the frame's bottom margin (EDGE), room for its step numbers below it, and the
 #: settings line under the map, in as many lines as it needs to stay left of the column.
@@ -1078,7 +1085,8 @@ class RaceScene(ThemedScene):
         label = self.tex("t", TICK_SIZE)  # the step t, as every scene's step axis
         # room at the axis's end for its label, beyond the last step's number
         width = config.frame_x_radius - EDGE - STEP_LABEL_GAP - label.width - inner
-        ax = map_axes(t, [0, r.steps * (1 + PANEL_PAD), self.STEP_TICK], [lo, hi, decades],
+        self.panel_end = self.panel_steps(width)
+        ax = map_axes(t, [0, self.panel_end, self.STEP_TICK], [lo, hi, decades],
                       width, top - bottom, None, None, tick_size=TICK_SIZE,
                       y_format=decade_label)
         # every tick number PANEL_TICK_SCALE larger, its gap to its tick kept: a power of ten
@@ -1089,12 +1097,12 @@ class RaceScene(ThemedScene):
                 m.scale(PANEL_TICK_SCALE, about_edge=UP if below else RIGHT)
         ax.shift(np.array([inner, top, 0]) - ax.c2p(0, hi))
         # at the end of the axis, level with it: clear of every tick number
-        label.next_to(ax.c2p(r.steps * (1 + PANEL_PAD), lo), RIGHT, buff=STEP_LABEL_GAP)
+        label.next_to(ax.c2p(self.panel_end, lo), RIGHT, buff=STEP_LABEL_GAP)
         ax.labels.add(label)  # an axis label (ax.labels is part of ax), not a tick number
         self.step_label = label
         if r.surface.minimum is None:  # the saddle: |y| up to the edge of the frame
             edge = float(np.log10(r.window[1][1]))
-            end = r.steps * (1 + PANEL_PAD)  # across the whole panel
+            end = self.panel_end  # across the whole panel
             line = styled_line("reference", ax.c2p(0, edge) + FRAME_INSET * RIGHT,
                                ax.c2p(end, edge) + FRAME_INSET * LEFT, t.muted, 2)
             # where no run is: on two lines at the right, clear of the climbs to the edge
@@ -1118,6 +1126,21 @@ class RaceScene(ThemedScene):
                 dot.add_updater(lambda m, n=name: m.set_opacity(1 - self.exit_ramp(n)))
             self.panel_curves[name], self.panel_dots[name] = curve, dot
         return ax
+
+    def panel_squares(self) -> bool:
+        """Whether the distance panel ends each run that stays in its square: only where it shows
+        runs leaving the frame (as the still's progress_panel), so that a line that stops short
+        of the last step beside the exits' crosses does not read as cut short."""
+        return any(ex is not None for ex in self.exits.values())
+
+    def panel_steps(self, width: float) -> float:
+        """Where the distance panel's step axis ends, its length `width` (scene units): PANEL_PAD
+        of the steps past the last one where it draws end squares, else PANEL_HEAD_ROOM past it
+        (room for a head dot at the last step inside the frame)."""
+        steps = self.RACE.steps
+        if self.panel_squares():
+            return steps * (1 + PANEL_PAD)
+        return steps * width / (width - PANEL_HEAD_ROOM)
 
     def panel_header(self) -> str:
         """What the distance panel plots (words with $...$ maths)."""
@@ -1567,7 +1590,7 @@ class RaceScene(ThemedScene):
                 clusters[-1].append(name)
             else:
                 clusters.append([name])
-        right = self.panel.c2p(self.RACE.steps * (1 + PANEL_PAD), self.panel.y_range[0])[0]
+        right = self.panel.c2p(self.panel_end, self.panel.y_range[0])[0]
         for group in clusters:
             for j, name in enumerate(group):
                 ends[name].shift((j - (len(group) - 1) / 2) * gap * RIGHT)
@@ -1607,7 +1630,9 @@ class RaceScene(ThemedScene):
             self.inset_dots[name].clear_updaters()
         # (ZOOM_FROM_REGION) the inset is not on the map: its ends wait for the zoom
         on_map = {} if self.ZOOM_FROM_REGION else self.inset_ends
-        self.panel_ends = {n: self.end_mark(n, panel=True) for n in stayed}
+        # (panel_squares) the panel's end squares, or its head dots fading at the curves' ends
+        self.panel_ends = ({n: self.end_mark(n, panel=True) for n in stayed}
+                           if self.panel_squares() else {})
         self.panel_row()
         for name in stayed:
             self.dots[name].clear_updaters()
@@ -1625,7 +1650,7 @@ class RaceScene(ThemedScene):
                   *(FadeOut(self.dots[n]) for n in self.inset_only),
                   *(FadeIn(line) for line in self.map_leaders.values()),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
-                    for n in stayed),
+                    if n in self.panel_ends else FadeOut(self.panel_dots[n]) for n in stayed),
                   *(FadeOut(tail) for tail in self.tails.values()),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
@@ -1654,7 +1679,7 @@ class RaceScene(ThemedScene):
                     for n, sq in self.inset_ends.items()),
                   *(FadeIn(line) for line in self.inset_leaders.values()),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
-                    for n in stayed),
+                    if n in self.panel_ends else FadeOut(self.panel_dots[n]) for n in stayed),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
         self.zoom_names = self.end_names()
