@@ -176,6 +176,19 @@ BEALE = Race(
     inset=Inset(region=((2.78, 3.11), (0.365, 0.54)), place=((2.4, 4.9), (-1.7, 0.0))),
 )
 
+#: Beale's inset in the video (race-beale), over the map: there the window's box round the
+#: region stands on the map about the minimum's star (its points reach 0.117 above and right of
+#: its centre and 0.095 below it at the map's scale), and the still's region, its top 0.04 above
+#: the star's centre, its right side 0.11 right of it and its foot 0.135 under it, cut the box
+#: through the star or all but touched it. The region is padded to hold the star whole, about
+#: 3 px clear of the box's line at 480p: its top at 0.65, its right side at 3.16, its foot at
+#: 0.35; the ends it parts (x 2.80 to 3.09, y 0.385 to 0.521) as before. Taller (1.27 times as
+#: wide as tall, not 1.9), its inset is the place's height: the place reaches up to y = 0.2,
+#: every path right of x = 2.55 staying above y = 0.34 (12 px above the frame), and starts at
+#: x = 2.65, narrow enough that the inset's name stands under it (from x = 2.4, left of it at
+#: its foot, it lay over Momentum's dive).
+BEALE_MAP_INSET = Inset(region=((2.78, 3.16), (0.35, 0.65)), place=((2.65, 4.9), (-1.7, 0.2)))
+
 # ------------------------------------------------------------------------ the saddle
 # f = x² − y²: a saddle point at the origin, a minimum along x and a maximum along y. The start
 # (1, 0.001) sits a hair off the ridge y = 0: the y-gradient −2y is tiny there, so a method
