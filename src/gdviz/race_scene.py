@@ -1600,8 +1600,9 @@ class RaceScene(ThemedScene):
 
     def section_finish(self):
         """The whole of every path at full strength, and how each run ended, in the legend;
-        the dots of each run that stayed in the frame turn into its end squares, on the map and
-        in the distance panel (which tells apart the squares beside the minimum)."""
+        the dots of each run that stayed in the frame turn into its end squares on the map (or
+        in the inset); in the distance panel into squares where it shows runs leaving
+        (panel_squares), else they fade, the curves ending at the last step."""
         stayed = [n for n in NAMES if self.exits[n] is None]
         #: the runs whose end the inset beside the map shows (as the still: no square of
         #: theirs on the map, where they end a few pixels apart round the star, inside the
@@ -1660,9 +1661,10 @@ class RaceScene(ThemedScene):
         """(ARRIVAL: section_finish in the grown view.) Each head in the view turns into its
         end square there, large (the inset's square times the gain, its place the inset's
         times the gain: shrunk back with the view, each stands where it would in the inset),
-        with the distance panel's; the legend's statuses come in; then each run's name beside
-        its square. The map, faded under the view, takes its finished state unseen (every path
-        at full strength, its end squares in place of the heads), to come back with zoom_out."""
+        the distance panel's heads with them (panel_squares); the legend's statuses come in;
+        then each run's name beside its square. The map, faded under the view, takes its
+        finished state unseen (every path at full strength, its end squares in place of the
+        heads), to come back with zoom_out."""
         grown, faded, grow = self.zoom_state
         ends_in = [*self.inset_ends.values(), *self.inset_leaders.values()]
         grown.add(*ends_in)
