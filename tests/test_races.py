@@ -453,6 +453,22 @@ def test_inset_holds_the_crowded_ends_and_sits_where_no_path_goes(runs, outs, ke
     assert gaps[np.triu_indices(len(inside), 1)].min() >= 0.018
 
 
+def test_beales_map_inset_holds_the_stills_region_and_sits_where_no_path_goes(runs, outs):
+    """The video's inset on Beale's function (races.BEALE_MAP_INSET) holds the still's region,
+    padded (top 0.54 -> 0.65, right 3.11 -> 3.16, foot 0.365 -> 0.35), so every end the still's
+    parts is inside it, and the minimum 0.15 under its top, 0.16 left of its right side and
+    0.15 over its foot; no path, segment by segment, crosses its place."""
+    (rx0, rx1), (ry0, ry1) = races.BEALE_MAP_INSET.region
+    (sx0, sx1), (sy0, sy1) = races.BEALE.inset.region
+    assert rx0 == sx0 and rx1 > sx1 and ry0 < sy0 and ry1 > sy1
+    ends = np.array([o.final for o in outs["beale"].values()
+                     if races.inside(o.final, races.BEALE.inset.region)[0]])
+    assert len(ends) == 7 and races.inside(ends, races.BEALE_MAP_INSET.region).all()
+    assert (rx1 - 3.0, ry1 - 0.5, 0.5 - ry0) == pytest.approx((0.16, 0.15, 0.15))
+    for name, tr in runs["beale"].items():
+        assert not races.clip_polyline(tr.points, races.BEALE_MAP_INSET.place), name
+
+
 def test_beale_adagrad_and_rmsprop_end_apart(outs):
     """At α = 0.6 Adagrad would end 0.007 from RMSprop; at the race's rate the two ends lie
     0.019 apart (the closest pair of the race)."""

@@ -121,10 +121,12 @@ LONG_VALLEY = Race(
     # Six runs end within 0.15 of the minimum, on the map's scale a pile of squares on the star
     # (the closest two, Momentum's and RMSprop's, 0.023 apart): the inset shows the floor from
     # x = −0.18 to 0.035 about 20 times larger, below the valley's end, where no path goes (right
-    # of x = −4 the deepest swings, NAG's and Adam's, stay above y = −0.6): the place reaches up
+    # of x = −3.8 the deepest swings, NAG's and Adam's, stay above y = −0.6): the place reaches up
     # to y = −0.7, as tall as the room under them allows, since the region's shape (3.6 times
-    # as wide as tall) makes the inset's height its limit.
-    inset=Inset(region=((-0.18, 0.035), (-0.04, 0.02)), place=((-4.0, 1.9), (-2.45, -0.7))),
+    # as wide as tall) makes the inset's height its limit. It starts at x = −3.8, not −4:
+    # Momentum's swing turns back up at (−4.1, −0.69), and the inset's corner at (−4, −0.8)
+    # stood 4 px from it at 480p, reading as touching; from −3.8 it stands 12 px clear.
+    inset=Inset(region=((-0.18, 0.035), (-0.04, 0.02)), place=((-3.8, 1.9), (-2.45, -0.7))),
 )
 
 # ------------------------------------------------------------------------ Beale's function
@@ -173,6 +175,19 @@ BEALE = Race(
     # paths right of x = 2.4 above y = 0.15).
     inset=Inset(region=((2.78, 3.11), (0.365, 0.54)), place=((2.4, 4.9), (-1.7, 0.0))),
 )
+
+#: Beale's inset in the video (race-beale), over the map: there the window's box round the
+#: region stands on the map about the minimum's star (its points reach 0.117 above and right of
+#: its centre and 0.095 below it at the map's scale), and the still's region, its top 0.04 above
+#: the star's centre, its right side 0.11 right of it and its foot 0.135 under it, cut the box
+#: through the star or all but touched it. The region is padded to hold the star whole, about
+#: 3 px clear of the box's line at 480p: its top at 0.65, its right side at 3.16, its foot at
+#: 0.35; the ends it parts (x 2.80 to 3.09, y 0.385 to 0.521) as before. Taller (1.27 times as
+#: wide as tall, not 1.9), its inset is the place's height: the place reaches up to y = 0.2,
+#: every path right of x = 2.55 staying above y = 0.34 (12 px above the frame), and starts at
+#: x = 2.65, narrow enough that the inset's name stands under it (from x = 2.4, left of it at
+#: its foot, it lay over Momentum's dive).
+BEALE_MAP_INSET = Inset(region=((2.78, 3.16), (0.35, 0.65)), place=((2.65, 4.9), (-1.7, 0.2)))
 
 # ------------------------------------------------------------------------ the saddle
 # f = x² − y²: a saddle point at the origin, a minimum along x and a maximum along y. The start

@@ -5,16 +5,20 @@ dot in its colour at the head of its path over the surface's contours, all drive
 ValueTracker of the step index, after Alec Radford's optimizer animations. Each path keeps one
 thin width along its length; its history is faint and its last steps brighten towards the head.
 At the finish every path is drawn at full strength and each dot turns into the house end square
-(map and distance panel alike). The race (surface, start, steps,
-every hyper-parameter, window) is gdcore.races' RACE, the same as the still figures/race_*.py;
-the trajectories are races.run_race(RACE): the scene computes no number itself.
+(on the map; in the distance panel only where runs leave the frame). The race (surface,
+start, steps, every hyper-parameter, window) is gdcore.races' RACE, the same as the still
+figures/race_*.py; the trajectories are races.run_race(RACE): the scene computes no number itself.
 
 Beside the map, the distance panel (as in the stills) plots each run's distance to the minimum
 (races.progress; on the saddle |w₂|, the distance from the ridge) against the step on a log axis,
 its curves growing with the paths: where dots crowd on the map, the panel keeps them apart. It
 sits in the right-hand column (at least 120 px tall at 480p, the map still the largest element),
-its decades numbered in plain decimals (decade_label), each run's end square at its own last
-point (RaceScene.panel_row).
+its decades numbered in plain decimals (decade_label). As in the still (race_plot.progress_panel),
+a run that stays ends in its square there only where the panel shows runs leaving the frame (the
+saddle: RaceScene.panel_squares), at its own last point (RaceScene.panel_row); elsewhere the
+curves simply end at the last step, their head dots fading (at the end of a long race the
+distances of several runs lie within a square's height of each other: their squares set side
+by side piled into one blob, stood at false steps and ran out of the panel's frame).
 
 A run that leaves the window (on the saddle: every run but SGD's, stopped by descent.run as
 diverged soon after) is drawn up to where it crosses the window's edge (races.visible_path; in
@@ -164,10 +168,13 @@ TICK_SIZE, TEXT_SIZE, SMALL_SIZE = 30, 24, 22
 #: in the frame, no larger than the legend's text); the statuses (each run's readout) at
 #: STATUS_SIZE (13.7 px).
 PANEL_TICK_SCALE, STATUS_SIZE = 1.0, 24
-#: The distance panel's step axis runs this fraction of the race's steps past its last step, so
-#: that the end squares at the last step (and a row of those side by side, panel_row) stand
-#: inside the panel's frame, clear of its edge.
+#: Where the distance panel draws end squares (RaceScene.panel_squares), its step axis runs this
+#: fraction of the race's steps past its last step, so that the end squares at the last step
+#: (and a row of those side by side, panel_row) stand inside the panel's frame, clear of its
+#: edge; elsewhere it runs past the last step only as far as a head dot there needs
+#: (PANEL_HEAD_ROOM, scene units: the dot's radius, its casing and PANEL_INSIDE).
 PANEL_PAD = 0.14
+PANEL_HEAD_ROOM = 0.14
 #: Where the legend is in the right-hand column: the distance panel's frame reaches down to this
 #: height above the frame's bottom margin (EDGE), room for its step numbers below it, and the
 #: settings line under the map, in as many lines as it needs to stay left of the column.
@@ -1078,7 +1085,8 @@ class RaceScene(ThemedScene):
         label = self.tex("t", TICK_SIZE)  # the step t, as every scene's step axis
         # room at the axis's end for its label, beyond the last step's number
         width = config.frame_x_radius - EDGE - STEP_LABEL_GAP - label.width - inner
-        ax = map_axes(t, [0, r.steps * (1 + PANEL_PAD), self.STEP_TICK], [lo, hi, decades],
+        self.panel_end = self.panel_steps(width)
+        ax = map_axes(t, [0, self.panel_end, self.STEP_TICK], [lo, hi, decades],
                       width, top - bottom, None, None, tick_size=TICK_SIZE,
                       y_format=decade_label)
         # every tick number PANEL_TICK_SCALE larger, its gap to its tick kept: a power of ten
@@ -1089,12 +1097,12 @@ class RaceScene(ThemedScene):
                 m.scale(PANEL_TICK_SCALE, about_edge=UP if below else RIGHT)
         ax.shift(np.array([inner, top, 0]) - ax.c2p(0, hi))
         # at the end of the axis, level with it: clear of every tick number
-        label.next_to(ax.c2p(r.steps * (1 + PANEL_PAD), lo), RIGHT, buff=STEP_LABEL_GAP)
+        label.next_to(ax.c2p(self.panel_end, lo), RIGHT, buff=STEP_LABEL_GAP)
         ax.labels.add(label)  # an axis label (ax.labels is part of ax), not a tick number
         self.step_label = label
         if r.surface.minimum is None:  # the saddle: |y| up to the edge of the frame
             edge = float(np.log10(r.window[1][1]))
-            end = r.steps * (1 + PANEL_PAD)  # across the whole panel
+            end = self.panel_end  # across the whole panel
             line = styled_line("reference", ax.c2p(0, edge) + FRAME_INSET * RIGHT,
                                ax.c2p(end, edge) + FRAME_INSET * LEFT, t.muted, 2)
             # where no run is: on two lines at the right, clear of the climbs to the edge
@@ -1118,6 +1126,21 @@ class RaceScene(ThemedScene):
                 dot.add_updater(lambda m, n=name: m.set_opacity(1 - self.exit_ramp(n)))
             self.panel_curves[name], self.panel_dots[name] = curve, dot
         return ax
+
+    def panel_squares(self) -> bool:
+        """Whether the distance panel ends each run that stays in its square: only where it shows
+        runs leaving the frame (as the still's progress_panel), so that a line that stops short
+        of the last step beside the exits' crosses does not read as cut short."""
+        return any(ex is not None for ex in self.exits.values())
+
+    def panel_steps(self, width: float) -> float:
+        """Where the distance panel's step axis ends, its length `width` (scene units): PANEL_PAD
+        of the steps past the last one where it draws end squares, else PANEL_HEAD_ROOM past it
+        (room for a head dot at the last step inside the frame)."""
+        steps = self.RACE.steps
+        if self.panel_squares():
+            return steps * (1 + PANEL_PAD)
+        return steps * width / (width - PANEL_HEAD_ROOM)
 
     def panel_header(self) -> str:
         """What the distance panel plots (words with $...$ maths)."""
@@ -1567,7 +1590,7 @@ class RaceScene(ThemedScene):
                 clusters[-1].append(name)
             else:
                 clusters.append([name])
-        right = self.panel.c2p(self.RACE.steps * (1 + PANEL_PAD), self.panel.y_range[0])[0]
+        right = self.panel.c2p(self.panel_end, self.panel.y_range[0])[0]
         for group in clusters:
             for j, name in enumerate(group):
                 ends[name].shift((j - (len(group) - 1) / 2) * gap * RIGHT)
@@ -1577,8 +1600,9 @@ class RaceScene(ThemedScene):
 
     def section_finish(self):
         """The whole of every path at full strength, and how each run ended, in the legend;
-        the dots of each run that stayed in the frame turn into its end squares, on the map and
-        in the distance panel (which tells apart the squares beside the minimum)."""
+        the dots of each run that stayed in the frame turn into its end squares on the map (or
+        in the inset); in the distance panel into squares where it shows runs leaving
+        (panel_squares), else they fade, the curves ending at the last step."""
         stayed = [n for n in NAMES if self.exits[n] is None]
         #: the runs whose end the inset beside the map shows (as the still: no square of
         #: theirs on the map, where they end a few pixels apart round the star, inside the
@@ -1607,7 +1631,9 @@ class RaceScene(ThemedScene):
             self.inset_dots[name].clear_updaters()
         # (ZOOM_FROM_REGION) the inset is not on the map: its ends wait for the zoom
         on_map = {} if self.ZOOM_FROM_REGION else self.inset_ends
-        self.panel_ends = {n: self.end_mark(n, panel=True) for n in stayed}
+        # (panel_squares) the panel's end squares, or its head dots fading at the curves' ends
+        self.panel_ends = ({n: self.end_mark(n, panel=True) for n in stayed}
+                           if self.panel_squares() else {})
         self.panel_row()
         for name in stayed:
             self.dots[name].clear_updaters()
@@ -1625,7 +1651,7 @@ class RaceScene(ThemedScene):
                   *(FadeOut(self.dots[n]) for n in self.inset_only),
                   *(FadeIn(line) for line in self.map_leaders.values()),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
-                    for n in stayed),
+                    if n in self.panel_ends else FadeOut(self.panel_dots[n]) for n in stayed),
                   *(FadeOut(tail) for tail in self.tails.values()),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
@@ -1635,9 +1661,10 @@ class RaceScene(ThemedScene):
         """(ARRIVAL: section_finish in the grown view.) Each head in the view turns into its
         end square there, large (the inset's square times the gain, its place the inset's
         times the gain: shrunk back with the view, each stands where it would in the inset),
-        with the distance panel's; the legend's statuses come in; then each run's name beside
-        its square. The map, faded under the view, takes its finished state unseen (every path
-        at full strength, its end squares in place of the heads), to come back with zoom_out."""
+        the distance panel's heads with them (panel_squares); the legend's statuses come in;
+        then each run's name beside its square. The map, faded under the view, takes its
+        finished state unseen (every path at full strength, its end squares in place of the
+        heads), to come back with zoom_out."""
         grown, faded, grow = self.zoom_state
         ends_in = [*self.inset_ends.values(), *self.inset_leaders.values()]
         grown.add(*ends_in)
@@ -1654,7 +1681,7 @@ class RaceScene(ThemedScene):
                     for n, sq in self.inset_ends.items()),
                   *(FadeIn(line) for line in self.inset_leaders.values()),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
-                    for n in stayed),
+                    if n in self.panel_ends else FadeOut(self.panel_dots[n]) for n in stayed),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
         self.zoom_names = self.end_names()

@@ -10,7 +10,6 @@ from manim import ManimColor, SingleStringMathTex, Text, config
 
 from gdcore import races
 from gdcore.optimizers import NAMES
-from gdviz.race_scene import PANEL_PAD
 
 
 def _anchors(mob, ax):
@@ -185,8 +184,14 @@ def check_drawing(scene, k, finished=False):
                          and races.inside(tr.points[-1], race.inset.region)[0])
                 assert (name in scene.ends) is not inset
                 assert scene.dots[name] not in scene.mobjects
+                # in the panel a square only where it shows runs leaving (the saddle, as the
+                # still); elsewhere the curve ends at the last step, its dot gone
+                squares = any(o.exit is not None for o in out.values())
+                assert scene.panel_squares() is squares
+                assert scene.panel_dots[name] not in scene.mobjects
                 marks = [(scene.panel_ends[name], scene.panel_dots[name], scene.panel,
-                          (len(tr.points) - 1, np.log10(dist[name][-1])))]
+                          (len(tr.points) - 1, np.log10(dist[name][-1])))] if squares else []
+                assert (name in scene.panel_ends) is squares
                 if not inset:
                     marks.append((scene.ends[name], scene.dots[name], scene.ax,
                                   in_lane(scene, name, tr.points)[-1]))
@@ -206,8 +211,11 @@ def check_drawing(scene, k, finished=False):
                                == sum(c <= end.get_y() for c in cuts)]
                         # (centred on it, or shifted left to stay inside the frame)
                         assert abs(end.get_x() - at[0]) <= (len(row) - 1) * gap + 1e-9
-                        assert end.get_right()[0] < scene.panel.c2p(
-                            race.steps * (1 + PANEL_PAD), 0)[0]
+                        # whole inside the panel's frame, its rim clear of the frame's line
+                        from gdviz.race_scene import end_rim
+                        inner = scene.panel.frame.get_right()[0] - 0.01 * (
+                            scene.panel.frame.get_stroke_width() / 2)
+                        assert end.get_right()[0] + end_rim() < inner
                         continue
                     if ax is scene.ax and name in scene.map_leaders:  # beside the saddle
                         # point's plus (SADDLE_BESIDE), on a leader from its point
@@ -250,6 +258,11 @@ def check_drawing(scene, k, finished=False):
             np.testing.assert_allclose(layer, want[-len(layer):], atol=1e-9)
         assert scene.panel_curves[name].get_stroke_color().to_hex().upper() == \
             scene.theme.opt(name).upper()
+    # the step axis runs past the last step: a head dot there (and its casing) stays inside
+    # the panel's frame
+    dot = scene.panel_dots[NAMES[0]]
+    inner = scene.panel.frame.get_right()[0] - 0.01 * scene.panel.frame.get_stroke_width() / 2
+    assert scene.panel.c2p(race.steps, 0)[0] + dot.width / 2 < inner
     if finished:  # the panel's end squares apart: no two touch
         squares = list(scene.panel_ends.values())
         for p, q in itertools.combinations(squares, 2):
@@ -261,6 +274,9 @@ def check_drawing(scene, k, finished=False):
 #: frame's edge, and the least height (px) of a tick number or a legend entry.
 PX = 480 / 8.0
 EDGE_PX, LEAST_PX = 24, 12
+#: The least gap (px at 480p) between an inset over the map (its frame's ink) and any path's
+#: ink: a gap the eye sees, wider than a path's casing.
+INSET_CLEAR_PX = 5
 
 
 def _box(m) -> tuple[float, float, float, float]:
@@ -429,9 +445,14 @@ def check_inset(scene):
         assert p_lo[1] - 1e-9 <= frame[2] and frame[3] <= p_hi[1] + 1e-9
         named = _box(scene.inset_name)
         assert m_lo[0] < named[0] and named[1] < m_hi[0] and m_lo[1] < named[2]
-        for box in (frame, named):
-            for name in NAMES:
-                assert not over_path(scene, name, box), name
+        # the frame a visible gap (INSET_CLEAR_PX) clear of every path: its ink (half the
+        # frame's stroke outside the box) to the path's ink, the path's casing inside the gap
+        # (with the casing's reach alone the frame's corner stood 4 px from Momentum's swing,
+        # its stroke and casing between: the two read as touching)
+        ink = 0.01 * scene.inset_frame.get_stroke_width() / 2
+        for name in NAMES:
+            assert not over_path(scene, name, frame, clear=ink + INSET_CLEAR_PX / PX), name
+            assert not over_path(scene, name, named), name
     else:  # beside the map, none of it over the map's frame
         assert apart(frame, (m_lo[0], m_hi[0], m_lo[1], m_hi[1]))
     for other in (scene.legend, scene.settings, scene.panel):
@@ -500,10 +521,11 @@ def check_inset(scene):
         np.testing.assert_allclose(got[[0, -1]], want_pts[[0, -1]], atol=1e-9)
 
 
-def over_path(scene, name, box) -> bool:
+def over_path(scene, name, box, clear=None) -> bool:
     """Whether run `name`'s path on the map (scene.map_paths, each step's segment sampled 20
     times) comes within its casing's reach (half its width and theme.CASING_WIDTH, stroke
-    units) of the box (left, right, bottom, top, scene units)."""
+    units) of the box (left, right, bottom, top, scene units), or with `clear`, within half its
+    width and `clear` (scene units) of it."""
     from gdviz import theme as th
 
     pts = scene.map_paths[name]
@@ -516,7 +538,8 @@ def over_path(scene, name, box) -> bool:
     at = o + seg[:, :1] * ex + seg[:, 1:] * ey
     np.testing.assert_allclose(at[[0, -1]], [np.asarray(scene.ax.c2p(*seg[i]))[:2]
                                             for i in (0, -1)], atol=1e-9)
-    reach = (scene.history[name].get_stroke_width() / 2 + th.CASING_WIDTH) * 0.01
+    half = scene.history[name].get_stroke_width() / 2 * 0.01
+    reach = half + (th.CASING_WIDTH * 0.01 if clear is None else clear)
     left, right, bottom, top = box
     return bool(np.any((at[:, 0] > left - reach) & (at[:, 0] < right + reach)
                        & (at[:, 1] > bottom - reach) & (at[:, 1] < top + reach)))

@@ -79,7 +79,7 @@ def test_adadeltas_inset_history_is_a_faint_path_beneath_the_others_and_the_scal
     region (k odd, each piece's first and last kept), so that its crossings stand apart,
     beneath every other run's inset path, its last steps at full strength over it; the scale
     bar and its number, in ink, lie inside the inset's lower right corner (the number on a
-    plate: a key, not a level's label); the inset is 190 x 100 px or more, named under it."""
+    plate: a key, not a level's label); the inset is 180 x 100 px or more, named under it."""
     import numpy as np
 
     from gdviz.race_scene import INSET_HISTORY
@@ -90,7 +90,7 @@ def test_adadeltas_inset_history_is_a_faint_path_beneath_the_others_and_the_scal
     assert every > 1 and every % 2 == 1
     faint, tail = scene.inset_paths["Adadelta"], scene.inset_tails["Adadelta"]
     pieces = races.clip_polyline(races.run_race(races.BEALE)["Adadelta"].points,
-                                 races.BEALE.inset.region)
+                                 scene.RACE.inset.region)
     want = np.vstack([p[sorted({*range(0, len(p), every), len(p) - 1})] for p in pieces])
     got = np.array([scene.inset.p2c(a) for a in faint.get_anchors()])
     # get_anchors lists each segment's two ends: the drawn vertices are its distinct points
@@ -111,28 +111,32 @@ def test_adadeltas_inset_history_is_a_faint_path_beneath_the_others_and_the_scal
     assert label.get_right()[0] < bar.get_left()[0]
     assert bar.get_length() == pytest.approx(
         scene.inset.c2p(0.1, 0)[0] - scene.inset.c2p(0, 0)[0])
-    # 190 x 100 px or more at 480p, named under it
-    assert frame.width * 60 >= 190 and frame.height * 60 >= 100
+    # 180 x 100 px or more at 480p (docs/STYLE.md's 180 px), named under it
+    assert frame.width * 60 >= 180 and frame.height * 60 >= 100
     assert scene.inset_name.original_text == RaceBeale.INSET_NAME
     assert bar.get_color().to_hex().upper() == t.text.upper()
     assert label.get_color().to_hex().upper() == t.text.upper()
     assert label.tex_string == "0.1"
 
 
-def test_nags_square_is_set_beside_the_star_and_the_squares_stand_apart():
+def test_nags_and_rmsprops_squares_are_set_beside_and_the_squares_stand_apart():
     """NAG's run ends on the minimum: its square is set beside the star on a leader (the still's
-    rule, race_plot.end_offsets); at the video's scale every other square stands a side and a
-    rim either side of it from the rest on its own point (Adagrad's and RMSprop's, 6 pt apart
-    in the still, where RMSprop's is set beside too, are 12.5 px apart at 480p in the 234 px
-    wide inset)."""
+    rule, race_plot.end_offsets); RMSprop's, 0.019 from Adagrad's (9.0 px at 480p in the 181 px
+    wide inset, less than a square's side and its rims), is set beside too, as in the still;
+    every other square stands on its own point, a side and a rim either side of it from the
+    rest."""
     import numpy as np
 
     scene = rendered(RaceBeale, upto="finish")
-    trs = races.run_race(races.BEALE)
-    race_checks.check_inset_ends(scene, trs, beside=["NAG"])
-    gap = np.linalg.norm(scene.inset_ends["Adagrad"].get_center()
-                         - scene.inset_ends["RMSprop"].get_center()) * race_checks.PX
-    assert gap == pytest.approx(12.52, abs=0.05)
+    trs = races.run_race(scene.RACE)
+    race_checks.check_inset_ends(scene, trs, beside=["NAG", "RMSprop"])
+    (rx0, rx1), _ = scene.RACE.inset.region
+    per_unit = scene.inset_frame.width / (rx1 - rx0) * race_checks.PX  # px per unit
+    apart = np.linalg.norm(trs["Adagrad"].points[-1] - trs["RMSprop"].points[-1])
+    assert apart * per_unit == pytest.approx(9.0, abs=0.1)
+    assert scene.inset_frame.width * race_checks.PX == pytest.approx(181.4, abs=0.2)
+    np.testing.assert_allclose(scene.inset.p2c(scene.inset_ends["Adagrad"].get_center()),
+                               trs["Adagrad"].points[-1], atol=1e-9)
 
 
 def test_an_end_on_the_minimum_frames_the_star_and_one_beside_it_is_the_house_square():
@@ -154,3 +158,26 @@ def test_an_end_on_the_minimum_frames_the_star_and_one_beside_it_is_the_house_sq
     assert inner == pytest.approx(reach + FRAME_GAP, abs=1e-3)
     assert side > 2 * END_SIDE
     assert "NAG" not in scene.ends and "SGD" not in scene.ends
+
+
+def test_the_windows_box_on_the_map_holds_the_star_whole():
+    """The box round the inset's region on the map (its line's ink, half the frame's stroke
+    either side) stands 2.5 px or more clear of the minimum's star (its points and its edge in
+    the page's colour) at 480p on every side: the still's region (top 0.54, right 3.11) cut the
+    box through the star; the video's (races.BEALE_MAP_INSET) holds it. The inset shows the
+    same region as the box: one shape, one scale in x and y."""
+    scene = rendered(RaceBeale)
+    assert scene.RACE.inset == races.BEALE_MAP_INSET
+    box, star = scene.inset_box, scene.target_mark
+    ink = 0.01 * box.get_stroke_width() / 2
+    rim = 0.01 * star.get_stroke_width() / 2
+    (x0, y0, _), (x1, y1, _) = box.get_corner([-1, -1, 0]), box.get_corner([1, 1, 0])
+    (s0, t0, _), (s1, t1, _) = star.get_corner([-1, -1, 0]), star.get_corner([1, 1, 0])
+    gaps = [s0 - rim - (x0 + ink), (x1 - ink) - (s1 + rim),
+            t0 - rim - (y0 + ink), (y1 - ink) - (t1 + rim)]
+    assert min(gaps) * race_checks.PX >= 2.5, gaps
+    (rx0, rx1), (ry0, ry1) = scene.RACE.inset.region
+    lo, hi = scene.ax.c2p(rx0, ry0), scene.ax.c2p(rx1, ry1)
+    assert (x0, y0, x1, y1) == pytest.approx((lo[0], lo[1], hi[0], hi[1]), abs=1e-9)
+    frame = scene.inset_frame
+    assert frame.width / frame.height == pytest.approx((x1 - x0) / (y1 - y0), rel=1e-6)
