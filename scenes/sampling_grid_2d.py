@@ -28,7 +28,6 @@ from manim import (
     DL,
     DOWN,
     DR,
-    LEFT,
     RIGHT,
     UL,
     UP,
@@ -94,10 +93,11 @@ HEAD_CLEARANCE = 0.2
 #: one coarse cell wide, slowly: FIRST_SHARE of the row's time), and its rows rise longer, while
 #: the magnifier shows its corner cell filling, row by row, with 10 × 10 of its guesses
 ROW_SECONDS = {BINS[0]: 0.8, BINS[1]: 2.6}
-ROWS_SECONDS = {BINS[0]: 1.8, BINS[1]: 5.0}
-#: of the fine rows' stage, the share the magnified cell's rows take (slowly); the other rows
-#: rise in the rest
-CELL_ROWS_SHARE = 0.5
+ROWS_SECONDS = {BINS[0]: 1.8, BINS[1]: 4.0}
+#: of the fine rows' stage, the share the magnified cell's rows take (slowly: the inset carries
+#: the fill); the other rows rise in the rest, quickly (1.4 s: over 2.5 s, the square's rising
+#: tint and its count were all that moved)
+CELL_ROWS_SHARE = 0.65
 POWER_SECONDS = 0.8  # the count written as bins^dims
 FIRST_SHARE = 0.6  # of the fine row's time, its first guesses: those in the magnified cell
 COARSE_RADIUS = 0.065  # a coarse guess: a dot
@@ -108,7 +108,10 @@ COARSE_RADIUS = 0.065  # a coarse guess: a dot
 FINE_SHARE = 0.75
 #: the magnification of the fine square's bottom-right cell (one coarse cell) in its inset
 ZOOM = INSET_SIDE / (SIDE / BINS[0])
-W2_GAP = 0.2  # from w2's label to its axis's last tick number
+#: w2's label left of its axis's numbers' column, W2_GAP from it, at this w2, between its 0.5
+#: and its 1: on no number's row (beside its 1, "w2 1" read as one token); out of the column, so
+#: the coarse count line, starting over it, stands TITLES_APART from the fine one
+W2_AT, W2_GAP = 0.75, 0.2
 #: the least gap between the two count lines at their widest, in ems of their type (at one
 #: em, 23 px at 480p, they read as one line running on)
 TITLES_APART = 3
@@ -158,13 +161,14 @@ class SamplingGrid2d(ThemedScene):
     def build_panel(self, bins: int):
         t = self.theme
         ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE, SIDE)
-        # w1 right of its axis's end, w2 at its axis's top, left of its last tick number (the
+        # w1 right of its axis's end, w2 left of its numbers between its 0.5 and 1 (W2_AT; the
         # space under the squares is the closing note's, above them the count lines'), the one
         # 0 of both axes at their corner
         w1 = MathTex("w_1", font_size=32, color=t.text).next_to(ax.c2p(HIGH, LOW), RIGHT,
                                                                 buff=0.2)
-        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.y_axis.numbers[-1], LEFT,
-                                                                buff=W2_GAP)
+        column = min(n.get_left()[0] for n in ax.y_axis.numbers)
+        w2 = MathTex("w_2", font_size=32, color=t.text).move_to(ax.c2p(LOW, W2_AT))
+        w2.shift((column - W2_GAP - w2.get_right()[0]) * RIGHT)
         zero = origin_zero(t, ax)
         ax.labels.add(w1, w2)
         ax.add(w1, w2, zero)

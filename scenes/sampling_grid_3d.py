@@ -2,8 +2,9 @@
 (two), a cube of 1,000 (three), each built from the one before and counted as it grows.
 
 One change at a time: the line of one weight stands at the height of the square's middle, where
-the square will grow, and its 10 guesses appear one by one (10¹ = 10); the line comes down to
-the square's foot with its guesses on it (one move), the second axis is drawn up from it as the
+the square will grow, its count line over it, and its 10 guesses appear one by one
+(10¹ = 10); the line comes down to the square's foot with its guesses on it (one move) as its
+count line goes up to the square's top, the second axis is drawn up from it as the
 whole count line fades out and the second weight's fades in ("1 weight: 10¹ = 10 guesses" into
 "2 weights: 10 guesses"), and copies of the line rise out of it, one after another, into the
 10 × 10 square (10² = 100); the cube's empty box is drawn; a copy of the square slides out from
@@ -57,7 +58,13 @@ from manim.utils.color import ManimColor
 from gdcore import sampling
 from gdviz.colors import mix
 from gdviz.fast_surface import Axes3D, View3D, set_polylines
-from gdviz.manim_theme import ThemedScene, origin_zero, sections, themed_axes
+from gdviz.manim_theme import (
+    CLOSING_HOLD_S,
+    ThemedScene,
+    origin_zero,
+    sections,
+    themed_axes,
+)
 from gdviz.numbers import count
 from gdviz.staging import (
     CountLine,
@@ -97,6 +104,13 @@ TOP = 2.25  # the square's top edge; the titles sit above it
 TITLE_BUFF = 0.42
 #: the one weight's line stands this far (scene units) above the square's foot, at its middle
 LINE_RAISE = SIDE_2D / 2
+#: the count line's top over what it counts (scene units): over the square's top edge, and,
+#: while there is one weight, over its line, moving up as the line comes down (kept at the
+#: square's top, it stood 165 px over an empty frame for 3 s while the line was counted)
+HEAD_ABOVE = 0.75
+#: w2's label left of its axis at this w2, in its numbers' column, between its 0.5 and its 1:
+#: on no number's row (beside its 1, "w2 1" read as one token)
+W2_AT = 0.75
 #: scene length of each edge of the lattice's cube: seen from the side (PHI0) it is drawn taller
 #: and wider than the square beside it (SIDE_2D), whose guesses it multiplies by ten, and fits
 #: between the count line and the floor's numbers
@@ -129,8 +143,9 @@ ARRIVE = (-0.5, 1.2)
 #: slides out from under the square, never over its guesses
 EMERGE = 0.3
 #: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
-#: lattice
-ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 10.0, 0.15, 1.5
+#: lattice: the house's whole closing hold, from the orbit's last move (a shorter hold, topped
+#: up by ThemedScene.closing, stood 2.9 s still after the orbit's eased end)
+ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 10.0, 0.15, CLOSING_HOLD_S
 #: before the orbit the square (with its count line) shrinks to SQUARE_SHRINK of its size,
 #: towards the frame's left edge (its left edge SQUARE_LEFT), over SHRINK_SECONDS, and stays
 #: there beside the cube through the orbit: 100 beside 1,000; during the orbit the cube, its
@@ -235,7 +250,7 @@ class SamplingGrid3d(ThemedScene):
     def head(self, dims: int, centre_x: float) -> CountLine:
         counter = Integer(0, font_size=36, color=self.theme.data)
         return CountLine(self.weights(dims), counter, self.text("guesses", 28), centre_x,
-                         TOP + 0.75, tail_one=self.text("guess", 28))
+                         TOP + HEAD_ABOVE, tail_one=self.text("guess", 28))
 
     def reword(self, head: CountLine, dims: int) -> tuple[CountLine, list]:
         """The line of `dims` weights, its count as `head` shows it (no power yet), and the
@@ -431,10 +446,10 @@ class SamplingGrid3d(ThemedScene):
             UP, buff=TITLE_BUFF)
         self.title = title
         ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE_2D, SIDE_2D, "w_1")
-        # w2 at its axis's top, left of its last tick number; the one 0 of both axes at their
-        # corner
-        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.y_axis.numbers[-1], LEFT,
-                                                                buff=0.2)
+        # w2 left of its axis between its 0.5 and 1, in their column (W2_AT); the one 0 of both
+        # axes at their corner
+        w2 = MathTex("w_2", font_size=32, color=t.text).move_to(ax.c2p(LOW, W2_AT))
+        w2.align_to(max((n for n in ax.y_axis.numbers), key=lambda n: n.get_right()[0]), RIGHT)
         zero = origin_zero(t, ax)
         ax.labels.add(w2)
         ax.add(w2, zero)
@@ -463,6 +478,9 @@ class SamplingGrid3d(ThemedScene):
         self.dots2.centres[..., 1] += LINE_RAISE
         self.ax2, self.frame2, self.w2_label, self.zero = ax, frame, w2, zero
         self.head2 = self.head(1, CENTRE_X_2D)
+        # over the one weight's line while it stands raised (it goes up as the line comes down)
+        self.head2.top = ax.x_axis.get_start()[1] + HEAD_ABOVE
+        self.head2.layout()
         self.play(FadeIn(title), run_time=0.6)
         # one weight, one axis: w2's axis and the square's frame come with the second weight;
         # the axis drawn, its numbers faded in (drawn, digits blot)
@@ -495,8 +513,17 @@ class SamplingGrid3d(ThemedScene):
         # (one move, one easing: the guesses never leave the axis on the way), then the
         # second axis and the square's frame are drawn up from it, its numbers faded in whole
         # (drawn, a number reads "0." for a moment), as the guesses lift to w2's first value
+        # the count line goes up to the square's top as its line comes down: the square's room
+        # opens between them
+        head, high, low = self.head2, TOP + HEAD_ABOVE, self.head2.top
+
+        def lift_head(m, alpha):
+            m.top = low + (high - low) * alpha
+            m.layout()
+
         self.play(*(m.animate.shift(DOWN * LINE_RAISE) for m in self.line_parts),
                   UpdateFromAlphaFunc(self.dots2, shifted(lambda a: -LINE_RAISE * a)),
+                  UpdateFromAlphaFunc(head, lift_head),
                   self.zero.animate.move_to(self.zero_corner), run_time=0.8)
         y_axis = self.ax2.y_axis
         numbers = y_axis.numbers
@@ -541,7 +568,10 @@ class SamplingGrid3d(ThemedScene):
         # its floor (nothing written yet on its way, so it passes over no word and no count
         # stands beside a copy in flight); then the box's labelled axes, and its count, 100,
         # once the copy has landed
-        self.play(Create(self.edges), FadeIn(self.floor), run_time=0.8)
+        # all twelve edges at once, faded in (drawn, they came piece by piece: a part of the top
+        # edge, a gap in a right one)
+        self.edges_in = FadeIn(self.edges)
+        self.play(self.edges_in, FadeIn(self.floor), run_time=0.8)
         self.fly_to_floor()
         self.layers = self.lattice()
         self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0), run_time=0.4)

@@ -6,11 +6,14 @@ from frames import rendered
 from gdcore import sampling
 from scenes.sampling_grid_2d import (
     BINS,
+    CELL_ROWS_SHARE,
     DIMS,
     HEAD_CLEARANCE,
     ROW_SECONDS,
     ROWS_SECONDS,
     TITLES_APART,
+    W2_AT,
+    W2_GAP,
     SamplingGrid2d,
 )
 
@@ -82,6 +85,13 @@ def test_the_fine_square_is_the_slow_moment_on_the_same_square():
     assert np.abs(px % 1.0 - 0.5).max() < 0.2
     assert scene.fill_seconds[fine] > scene.fill_seconds[coarse]
     assert ROW_SECONDS[fine] + ROWS_SECONDS[fine] >= 6.0  # the fill: the scene's moment
+    # the inset carries the slow part (the magnified cell's rows); the square's other rows,
+    # where only its tint and the count move, rise in 1.5 s or less (never a stretch over 2 s
+    # of a counter alone: they took 2.5 s)
+    assert ROWS_SECONDS[fine] * (1 - CELL_ROWS_SHARE) <= 1.5
+    assert ROWS_SECONDS[fine] * CELL_ROWS_SHARE >= 2.0
+    fine_rows = scene.stages.index(next(s for s in scene.stages if s[:2] == (fine, "rows")))
+    assert fine_rows == 3
     # each fine guess a dot of 1.5 px on its 2 px cell: a dense screen of points that reads at
     # 480p (at 1 px it read as a flat pale wash), the dots still apart
     shapes = scene.panels[fine]["rows"].shapes
@@ -192,10 +202,11 @@ def test_the_magnifier_shows_a_cell_filling_with_the_square_outside_it():
     assert at - w1.get_top()[1] >= 9 / 60
 
 
-def test_axes_read_from_0_with_w2_at_the_top_of_its_axis():
+def test_axes_read_from_0_with_w2_between_its_numbers():
     """One 0 at each square's corner (left of the y axis's numbers' column, in the x axis's
-    numbers' row); w2 at the top of its axis, left of its last tick number, inside the margin
-    and clear of the count line above it."""
+    numbers' row); w2 W2_GAP left of its numbers' column, at W2_AT between its 0.5 and its 1,
+    on no number's row (8 px or more clear of each: beside the 1, "w2 1" read as one token), inside
+    the margin and clear of the count line above it."""
     scene = rendered(SamplingGrid2d)
     for bins in BINS:
         ax, head = scene.panels[bins]["ax"], scene.panels[bins]["title"]
@@ -206,9 +217,13 @@ def test_axes_read_from_0_with_w2_at_the_top_of_its_axis():
         assert zero.get_right()[0] < ax.c2p(0, 0)[0] and zero.get_top()[1] < ax.c2p(0, 0)[1]
         w2 = ax.labels[-1]
         assert w2.get_tex_string() == "w_2"
-        top = ax.y_axis.numbers[-1]  # 1, at the axis's top
-        np.testing.assert_allclose(w2.get_center()[1], top.get_center()[1], atol=1e-9)
-        assert 0.15 <= top.get_left()[0] - w2.get_right()[0] <= 0.3
+        half, top = ax.y_axis.numbers  # 0.5 and 1
+        np.testing.assert_allclose(w2.get_center()[1], ax.c2p(0, W2_AT)[1], atol=1e-9)
+        assert 0.5 < W2_AT < 1
+        assert top.get_bottom()[1] - w2.get_top()[1] >= 8 / 60
+        assert w2.get_bottom()[1] - half.get_top()[1] >= 8 / 60
+        column = min(half.get_left()[0], top.get_left()[0])
+        np.testing.assert_allclose(column - w2.get_right()[0], W2_GAP, atol=1e-9)
         assert w2.get_left()[0] >= -7.11 + 0.4  # inside the 24 px margin
         apart = (head.get_bottom()[1] - w2.get_top()[1] >= 0.1
                  or head.get_left()[0] - w2.get_right()[0] >= 0.2)

@@ -3,11 +3,12 @@
 import numpy as np
 import pytest
 from frames import WATCHERS, rendered
-from manim import ManimColor
+from manim import FadeIn, ManimColor
 
 from gdcore import sampling
 from gdrender.jobs import QUALITIES
 from gdviz.fast_surface import View3D
+from gdviz.manim_theme import CLOSING_HOLD_S
 from scenes.sampling_grid_3d import (
     BINS,
     CUBE,
@@ -17,6 +18,7 @@ from scenes.sampling_grid_3d import (
     FLIGHT_SECONDS,
     GROW,
     GROWN_CENTER,
+    HEAD_ABOVE,
     LATTICE_CLEAR,
     ORBIT_EASE,
     ORBIT_SECONDS,
@@ -27,6 +29,7 @@ from scenes.sampling_grid_3d import (
     THETA0,
     THETA1,
     TWO_ROW_CLEAR,
+    W2_AT,
     WORD_CASING,
     SamplingGrid3d,
     steady,
@@ -414,14 +417,16 @@ def test_the_lattice_stands_on_a_grid_on_its_floor():
 
 def _watch(scene):
     """After a play: the square's count line as shown (its words, and the widest gap between
-    its parts that show), and whether the second weight's axis is drawn."""
+    its parts that show), whether the second weight's axis is drawn, and how far the count
+    line's foot stands above the first weight's axis."""
     head = scene.__dict__.get("head2")
     if head is None or head not in scene.mobjects:
         return None
     parts = [m for m in head.parts() if m.get_fill_opacity() > 0.5]
     gaps = [b.get_left()[0] - a.get_right()[0] for a, b in zip(parts, parts[1:])]
     return (head.words.text.replace(" ", ""), max(gaps), head.buff,
-            scene.ax2.y_axis in scene.get_mobject_family_members())
+            scene.ax2.y_axis in scene.get_mobject_family_members(),
+            head.get_bottom()[1] - scene.ax2.x_axis.get_start()[1])
 
 
 WATCHERS[SamplingGrid3d] = _watch
@@ -435,6 +440,47 @@ def test_the_count_line_names_two_weights_with_the_second_axis_and_never_gapes()
     notes = [n for n in scene.notes if n is not None]
     words = [w for w, *_ in notes]
     assert words[0] == "1weight:" and "2weights:" in words
-    for w, gap, buff, axis in notes:
+    for w, gap, buff, axis, _ in notes:
         assert gap == pytest.approx(buff, abs=0.02)
         assert axis == (w == "2weights:")
+
+
+def test_the_one_weights_count_stands_over_its_line():
+    """While the count line names one weight it stands over that weight's raised line, its
+    foot HEAD_ABOVE or less above the axis (it stood at the square's top, 2.75 units over the line,
+    floating over an empty frame for 3 s); once the square is drawn it stands over the
+    square's top edge, HEAD_ABOVE above it."""
+    scene = rendered(SamplingGrid3d)
+    notes = [n for n in scene.notes if n is not None]
+    one = [above for w, *_, above in notes if w == "1weight:"]
+    # after every play but the last, where the line comes down as the count line goes up:
+    # the square's side opens between them
+    assert len(one) >= 4 and all(0.15 <= above <= HEAD_ABOVE for above in one[:-1])
+    assert one[-1] - one[-2] == pytest.approx(SIDE_2D, abs=0.01)
+    assert scene.head2.top == pytest.approx(scene.ax2.c2p(0, 1)[1] + HEAD_ABOVE * SQUARE_SHRINK)
+
+
+def test_the_box_comes_whole_and_the_lattice_holds_the_closing():
+    """The cube's twelve edges come in together, faded in (drawn, a part of its top edge
+    and a gap in a right one showed for a second); after the orbit the lattice stands still for
+    the house's whole closing hold, in one wait of the scene's own (the orbit's eased end and a
+    topped-up hold left it 2.9 s)."""
+    scene = rendered(SamplingGrid3d)
+    assert isinstance(scene.edges_in, FadeIn) and scene.edges_in.mobject is scene.edges
+    assert scene.lengths[-2] == pytest.approx(ORBIT_SECONDS)
+    assert scene.lengths[-1] == pytest.approx(CLOSING_HOLD_S)
+    assert scene.closing == 0.0
+
+
+def test_w2_stands_between_its_numbers():
+    """The square's w2 in its numbers' column at W2_AT, between its 0.5 and 1, 8 px (480p)
+    or more clear of each row (beside the 1, "w2 1" read as one token)."""
+    scene = rendered(SamplingGrid3d)
+    w2, (half, top) = scene.w2_label, scene.ax2.y_axis.numbers
+    assert w2.get_tex_string() == "w_2" and 0.5 < W2_AT < 1
+    np.testing.assert_allclose(w2.get_center()[1], scene.ax2.c2p(0, W2_AT)[1], atol=1e-9)
+    px = 60 * SQUARE_SHRINK  # the square is shrunk at the end
+    assert (top.get_bottom()[1] - w2.get_top()[1]) * px >= 8
+    assert (w2.get_bottom()[1] - half.get_top()[1]) * px >= 8
+    np.testing.assert_allclose(w2.get_right()[0], max(half.get_right()[0], top.get_right()[0]),
+                               atol=1e-9)
