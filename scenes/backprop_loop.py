@@ -128,6 +128,11 @@ CHANGE_TIME, CHANGE_HOLD = 1.5, 1.8
 #: which it is written, left to right (slow: a longer hold after it, still, would be dead time,
 #: over the video check's 2 s).
 WORKED_SIZE, WORKED_IN = 38, 2.0
+#: The worked line is wider than the panel on one line (5.8 units, its right end 24 px from
+#: the frame's edge and its left end 13 px from y₁'s label): it is broken before its result, one
+#: relation a line, the = under the :=, its right end WORKED_EDGE (33 px at 480p) or more in
+#: from the frame's.
+WORKED_EDGE = 0.55
 #: The least size of the panel's maths in the forward and backward passes (the step's rules,
 #: the chain rule's numbers): the worked update's, WORKED_SIZE. Set smaller (the forward pass's
 #: a = σ(Σ wⱼxⱼ + b), σ(z) = 1/(1 + e⁻ᶻ) shrunk to the panel's width, 29.5), its digits were
@@ -184,8 +189,9 @@ DW_H_BUFF = 1.72
 #: The update's pairs: the size of their names (ΔW⁽ˡ⁾ =, Δb⁽ˡ⁾ =), the page between each ΔW and
 #: its Δb under it (set apart, each under a name of its own, the = signs on one vertical: the
 #: two never read as one augmented matrix [ΔW | Δb]), and their right edge's least distance
-#: from the frame's (24 px and a little more at 480p).
-DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.3, 0.405
+#: from the frame's (33 px at 480p, as the worked line's: at 0.405 a few pixels of the column
+#: reached 24 px from the edge).
+DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.3, 0.55
 #: The update's matrices are set at this scale (their entries at DW_FONT once scaled: digits
 #: 14.1 px tall at 480p): one layer's row, ΔW and Δb with their names, is shown at a time (two
 #: rows with the equations, the worked line, the network and its key were too much at once),
@@ -699,15 +705,16 @@ class BackpropLoop(ThemedScene):
 
     def worked_line(self):
         """The worked update, w := w − α ∂J/∂w on the worked edge with its numbers, under the
-        update's equations, its right end no nearer the frame's edge than 24 px."""
+        update's equations, in two lines (the result under the rule: one line was wider than
+        the panel), its right end no nearer the frame's edge than WORKED_EDGE."""
         r, p = self.r, WORK_PLACES
         (la, ka), (_, jd) = WORKED
         w0, w1 = float(r["net"].weights[la][jd, ka]), float(r["new"].weights[la][jd, ka])
         g = float(r["grad_W"][la][jd, ka])
-        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} := {latex(w0, p)} - {LR:g}"
-                        rf" \times {latex(g, p)} = {latex(w1, p)}", WORKED_SIZE)
+        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} &:= {latex(w0, p)} - {LR:g}"
+                        rf" \times {latex(g, p)} \\ &= {latex(w1, p)}", WORKED_SIZE)
         line.next_to(self.eq, DOWN, buff=0.3)
-        return line.shift(min(0.0, 7.111 - 0.4 - line.get_right()[0]) * RIGHT)
+        return line.shift(min(0.0, 7.111 - WORKED_EDGE - line.get_right()[0]) * RIGHT)
 
     def change_style(self):
         """Edge widths ∝ |Δw| (W_LO for none, W_HI for the largest change), coloured by the sign

@@ -21,12 +21,12 @@ named "valley floor" beside it, over the paths. The steps are played one at a ti
 arrow from wall to wall, the older ones fading to a ghost as each new one lands (the last three
 only, the rest gone) and the newest landing numbered (the safe paths faded under them meanwhile),
 with the distance from the floor after it, read in a line and seen as a bar beside the map,
-one per jump, standing on a dotted line (the floor), under their name ("distance from the valley
-floor") and the newest bar's value; the note over them, in a band of its own between the
-rates' labels and the cost plot, says that this distance
-is multiplied by |1 − α h_max| ≈ 1.042 each jump (GROWTH_PLACES: the precision at which 1.042²
-≈ 1.09 holds as written); the step's line and the bar's value change in one frame as each jump
-lands (never digits over digits). Then the zoom's paths and
+one per jump, standing on a baseline of their own (solid, over the cost chart's foot), under
+what their height is ("bar height: distance from the valley floor") and the newest bar's
+value; the note over them, in a band of its own between the rates' labels and the cost plot,
+says that this distance is multiplied by |1 − α h_max| ≈ 1.042 each jump (GROWTH_PLACES: the
+precision at which 1.042² ≈ 1.09 holds as written); the step's line and the bar's value change
+in one frame as each jump lands (never digits over digits). Then the zoom's paths and
 arrows fade, and the window opens from the zoom's to the map's, one continuous change (the map,
 its ticks and numbers, the paths, the start and a dot where each shown step landed redrawn from
 the window every frame: nothing drawn twice, no path gone for a moment); the ends and the
@@ -141,15 +141,17 @@ ZOOM_PAD = 0.06
 ZOOM_SECONDS = 2.0
 #: The distance from the valley floor after each shown jump, as a bar beside the map (the growth
 #: seen, not only read): BAR_WIDTH wide at BAR_PITCH, BAR_GAP right of the map's frame, on a
-#: dotted baseline (the floor) level with the map's bottom; the tallest BAR_TOP high. The older
+#: baseline of their own (solid, in the frames' muted ink) BAR_LIFT over the map's bottom; the
+#: tallest BAR_TOP high. (On a dotted line level with the map's bottom, it read as the cost
+#: chart's dotted J* line run on to the left, 2 px from its height.) The older
 #: jumps' arrows in the zoom fade as each new one lands: the last three before the newest stay
 #: as ghosts, GHOSTS (one after the other, fainter with age), the older ones fade out whole, so
 #: that their ghosts never pile into one pale band and only the newest jumps read.
-BAR_WIDTH, BAR_PITCH, BAR_GAP, BAR_TOP = 0.09, 0.16, 0.3, 1.9
+BAR_WIDTH, BAR_PITCH, BAR_GAP, BAR_TOP, BAR_LIFT = 0.09, 0.15, 0.3, 1.5, 0.55
 #: Over the bars: the newest bar's value, and above the tallest bar's value (BAR_VALUE_ROOM
 #: over its top) what the bars measure; both MAP_CLEAR (12 px at 480p) or more right of the
 #: map's frame.
-BAR_VALUE_ROOM, MAP_CLEAR = 0.42, 0.2
+BAR_VALUE_ROOM, MAP_CLEAR = 0.52, 0.2
 GHOSTS = (0.3, 0.15, 0.06)
 #: The newest shown jump's number beside its landing dot in the zoom, TAG_OFF (scene units) from the
 #: dot's centre across the jump; the safe paths faded to OTHERS in the zoom while the large
@@ -545,21 +547,24 @@ class LearningRates(ThemedScene):
         self.floor_label.next_to(z.c2p(*foot), RIGHT, buff=FLOOR_GAP)
         self.floor_label.align_to(z.c2p(*foot), DOWN).set_z_index(7.5)
         self.arrows, self.landings, self.zoom_landings = VGroup(), VGroup(), VGroup()
-        # the distance after each jump, a bar on the floor's dotted line beside the map
+        # the distance after each jump, a bar on a baseline of its own beside the map, over
+        # the cost chart's foot and its J* line
         frame_right = self.ax.c2p(WINDOW[0][1], WINDOW[1][0])
         n = COST_DESCENT.shown_steps
-        base_left = frame_right + BAR_GAP * RIGHT
+        base_left = frame_right + BAR_GAP * RIGHT + BAR_LIFT * UP
         per_unit = BAR_TOP / float(np.abs(d[1:n + 1]).max())
-        self.bar_floor = styled_line("reference", base_left,
-                                     base_left + (n * BAR_PITCH) * RIGHT, t.text, 2.5)
+        run = (n - 1) * BAR_PITCH + BAR_WIDTH + 0.07  # 0.035 past the bars at each end
+        self.bar_floor = Line(base_left, base_left + run * RIGHT, color=t.muted, stroke_width=2)
         self.bars = VGroup(*(Polygon(*(base_left + [(k - 1) * BAR_PITCH + x, y, 0]
                                        for x, y in ((0.035, 0), (0.035 + BAR_WIDTH, 0),
                                                     (0.035 + BAR_WIDTH, h), (0.035, h))),
                                      stroke_width=0).set_fill(c, 1)
                              for k, h in ((k, per_unit * abs(d[k])) for k in range(1, n + 1))))
         self.bar_per_unit = per_unit
-        # what the bars measure, over them (the note's words), and the newest one's value on it
-        self.bar_label = VGroup(self.text("distance from", NOTE_SIZE, t.text),
+        # what the bars' heights measure, over them (the note's words), and the newest one's
+        # value on it
+        self.bar_label = VGroup(self.text("bar height:", NOTE_SIZE, t.text),
+                                self.text("distance from", NOTE_SIZE, t.text),
                                 self.text("the valley floor", NOTE_SIZE, t.text))
         self.bar_label.arrange(DOWN, buff=0.06)
         self.bar_label.next_to(base_left + (n * BAR_PITCH / 2) * RIGHT + BAR_TOP * UP, UP,

@@ -13,14 +13,15 @@ rests on the minimum, where they read as the minimum's rows beside them); then t
 slow: the surface cut away at b = b* (the part removed left as a faint ghost, which fades as the
 camera turns), its edge the parabola of the slope sweep, and the camera turned to face the cut
 square on, from just above the floor, so the edge is seen flat (the b axis, then seen end on, fades
-out, its ticks shrinking away); then the cut view opens large over the map (a panel on the map's
+out, its ticks shrinking away; its numbers gave way to the map's b column as the map came in: two b
+scales side by side read as one); then the cut view opens large over the map (a panel on the map's
 own m axis, J from 0 to 100) and the edge lifts off the surface into it with the star, about half
 the frame high, named and held, and closes again (the map back, the edge named on the surface); a
 note says it in steps, one short line at a time, where the map's caption stood. The minimum's star
 lies on the floor J = 0 (J* is 0.009): dotted lines on the floor tie it to the m and b axes (until
 the floor is seen edge on, facing the cut). No panel moves to make room (the cut view opens over
-the map, in its place), and the minimum's star is drawn over everything, so the point that comes
-to rest on it never hides it.
+the map, in its place), and the minimum's star is drawn over everything, so the point that comes to
+rest on it never hides it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -106,6 +107,9 @@ MAP_LEFT, MAP_WIDTH, MAP_HEIGHT, MAP_Y = 0.70, 4.9, 4.1, -1.05
 #: right corner, under the title's line, their right edge ROWS_RIGHT and top ROWS_TOP; over the
 #: map's caption, which stands CAPTION_GAP over the map.
 ROWS_RIGHT, ROWS_TOP, CAPTION_GAP = 6.7, 2.95, 0.2
+#: The rows come in moving by ROWS_IN (FadeIn's shift): down into their place from 0.2 over it,
+#: not leftwards (from 0.2 right of it, J* passed 17 px from the frame's right edge).
+ROWS_IN = 0.2 * DOWN
 #: Level labels on the contour map: round costs J, a 1, 3, 10 series from the valley floor to
 #: the walls (0.1 to 100: the bowl's depth read off the map, the log spacing in its steps),
 #: whose level lines are drawn over the map (as the valley's, LABEL_LINE_OPACITY) and labelled,
@@ -553,7 +557,7 @@ class MseSurface(ThemedScene):
             mob.move_to([second, row.get_y(), 0], aligned_edge=LEFT)
         self.rows.move_to([ROWS_RIGHT, ROWS_TOP, 0], aligned_edge=UP + RIGHT)
         self.play(FadeIn(self.marker, scale=0.5), FadeIn(self.map_star, scale=0.5),
-                  FadeIn(self.rows, shift=0.2 * LEFT))
+                  FadeIn(self.rows, shift=ROWS_IN))
         self.wait(1.0)
 
     def section_arc(self):
@@ -590,10 +594,16 @@ class MseSurface(ThemedScene):
         caption.next_to(self.map_ax, UP, buff=CAPTION_GAP).align_to(self.map_ax, LEFT)
         caption.shift(0.5 * LEFT)
         self.map_caption = caption
+        # two b scales side by side read as one: the surface's b numbers (0, 4, 8), which the
+        # arc turns to stand 45-50 px from the map's b column, give way to the map's as it
+        # comes (STYLE: 60 px apart, or one set fades); the b axis keeps its name and ticks
+        self.b_numbers = ValueTracker(1.0)
+        for i in range(len(TICKS[1])):
+            self.axes.number_opacity[(1, i)] = self.b_numbers
         # the map's star comes with the minimum (section_minimum)
         self.play(FadeIn(self.map_img), FadeIn(self.map_ax), FadeIn(self.map_valley),
                   FadeIn(self.label_lines), FadeIn(self.map_labels), FadeIn(caption),
-                  run_time=1.5)
+                  self.b_numbers.animate.set_value(0.0), run_time=1.5)
         self.wait(1.0)
 
     def section_link(self):
@@ -749,10 +759,9 @@ class MseSurface(ThemedScene):
             self.ghost.set_stroke(opacity=GHOST_OPACITY * (1.0 - smooth(gone)))
 
         self.caption_next()
-        # the b axis, end on when facing the cut, makes way: its numbers and label fade out
+        # the b axis, end on when facing the cut, makes way: its label fades out, its tick
+        # marks shrink away (its numbers went as the map came: section_map)
         b_shown = ValueTracker(1.0)
-        for i in range(len(TICKS[1])):
-            self.axes.number_opacity[(1, i)] = b_shown
         drawn = self.axes.update_from_view
 
         def update():

@@ -132,8 +132,14 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
     # the key moment, large: the largest maths beside the network (digits 16 px tall at 480p,
     # the matrices' 14), inside the frame's margin, written as the rule w := w − α ∂J/∂w
     assert digit_px(scene.w_line) >= 16
-    assert scene.w_line.get_right()[0] <= 7.111 - 0.4
-    assert tex.startswith(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} := ")
+    # in two lines, the result under the rule (on one it was wider than the panel, 5.7 units,
+    # and reached 24 px from the frame's edge): 32 px or more in from it
+    from scenes.backprop_loop import PANEL_W
+
+    assert scene.w_line.get_right()[0] <= 7.111 - 32 * 8 / 480
+    assert scene.w_line.width <= PANEL_W
+    assert tex.startswith(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} &:= ")
+    assert tex.count(r"\\") == 1 and r"\\ &= " in tex
     for v in (w0, g, w1):
         assert f"{v:.{WORK_PLACES}f}" in tex
     # the printed numbers add up: w − α g computed from the printed w and g prints w_new
@@ -633,7 +639,7 @@ def test_one_update_row_at_a_time_clear_of_the_network():
         assert row.get_left()[0] - scene.targets.get_right()[0] >= line
         assert scene.w_line.get_bottom()[1] - row.get_top()[1] >= line
         assert row.get_left()[0] - scene.note.get_right()[0] >= line
-        assert row.get_right()[0] <= 64 / 9 - 0.4
+        assert row.get_right()[0] <= 64 / 9 - 32 * 8 / 480
 
 
 def test_inputs_targets_and_cost_written_for_people_in_ink():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import WATCHERS, rendered
-from manim import ManimColor
+from manim import Line, ManimColor
 
 from gdcore import races
 from gdcore.cost_descent import COST_DESCENT
@@ -20,6 +20,7 @@ from scenes.learning_rates import (
     H_MAX,
     J_GROWTH_PLACES,
     OTHERS,
+    PLOT_FOOT,
     RESULT_HOLD,
     SMALL_CASING,
     SMALL_LANE,
@@ -347,8 +348,10 @@ def test_the_definition_of_h_max_stands_apart_from_the_limit_and_everything_else
 
 def test_each_jumps_distance_stands_as_a_bar_beside_the_map():
     """One bar per shown jump, its height gdcore's distance from the valley floor after it (one
-    scale, so the growth ×1.042 a jump is seen), on the floor's dotted line, between the map's
-    frame and the cost plot's numbers; the older arrows a ghost, the newest whole."""
+    scale, so the growth ×1.042 a jump is seen), on a solid baseline of its own, between the
+    map's frame and the cost plot's numbers, a clear line (24 px) over the plot's foot and its
+    dotted J* line (dotted, level with the map's bottom, the bars' base read as that line run on
+    to the left); the older arrows a ghost, the newest whole."""
     scene = rendered(LearningRates, upto="jumps")
     n = COST_DESCENT.shown_steps
     d = np.abs(COST_DESCENT.across_valley(runs()["too large"])[1: n + 1])
@@ -361,6 +364,14 @@ def test_each_jumps_distance_stands_as_a_bar_beside_the_map():
         assert bar.get_bottom()[1] == pytest.approx(scene.bar_floor.get_center()[1])
         assert bar in scene.mobjects
     px = 854 / 14.222
+    floor = scene.bar_floor
+    assert isinstance(floor, Line) and floor.get_color() == ManimColor(scene.theme.muted)
+    base = floor.get_center()[1]
+    assert np.isclose(floor.get_start()[1], floor.get_end()[1])
+    assert (base - scene.plot.c2p(0, scene.j_star)[1]) * px >= 24
+    assert (base - PLOT_FOOT) * px >= 24
+    assert floor.get_left()[0] < scene.bars[0].get_left()[0]
+    assert floor.get_right()[0] > scene.bars[-1].get_right()[0]
     corner = scene.ax.c2p(views.M_RANGE[1], views.B_RANGE[0])
     assert (scene.bar_floor.get_left()[0] - corner[0]) * px >= 12
     numbers = [m for m in scene.plot.ax.submobjects if m.get_left()[0] < scene.plot.c2p(0, 1)[0]]
@@ -376,7 +387,8 @@ def test_the_bars_say_what_they_measure_and_the_newest_ones_value():
     scene = rendered(LearningRates, upto="jumps")
     n = COST_DESCENT.shown_steps
     d = np.abs(COST_DESCENT.across_valley(runs()["too large"]))
-    assert [w.original_text for w in scene.bar_label] == ["distance from", "the valley floor"]
+    assert [w.original_text for w in scene.bar_label] == ["bar height:", "distance from",
+                                                          "the valley floor"]
     assert scene.bar_value.original_text == nb.text(d[n], places=2)
     last = scene.bars[-1]
     assert scene.bar_value.get_bottom()[1] > last.get_top()[1]

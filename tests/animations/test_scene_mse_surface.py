@@ -2,7 +2,7 @@
 
 import numpy as np
 from frames import rendered
-from manim import Star, config
+from manim import MathTex, Star, config
 
 from gdcore import data, regression
 from gdviz import views
@@ -543,3 +543,36 @@ def test_the_floor_ties_fade_with_the_b_axis_facing_the_cut():
     finally:
         scene.b_shown.set_value(0.0)
         scene.marker.update()
+
+
+def test_the_minimums_rows_come_in_inside_the_margin():
+    """The minimum's rows (key, m*, b*, J*) stand 24 px or more inside the frame, and come in
+    from inside it too: their entrance's shift never starts them further right or up (from
+    0.2 right of their place, J* passed 17 px from the frame's right edge)."""
+    scene = rendered(MseSurface)
+    margin = 24 * 8 / 480 - 1e-9
+    shift = mse_surface.ROWS_IN
+    start = scene.rows.copy().shift(-shift)
+    for mob in (scene.rows, start):
+        assert mob.get_right()[0] <= config.frame_width / 2 - margin
+        assert mob.get_top()[1] <= config.frame_height / 2 - margin
+    assert shift[0] >= 0.0
+
+
+def test_the_surfaces_b_numbers_give_way_to_the_maps():
+    """Two b scales side by side read as one: the surface's b numbers (0, 4, 8) stand while
+    the surface is alone, and have faded out once the map is in, its own b column shown (the
+    arc turned them to 45-50 px from it, under the house's 60)."""
+    alone = rendered(MseSurface, upto="surface")
+    assert all(n.get_fill_opacity() == 1.0 for n in alone.axes.numbers[1])
+    scene = rendered(MseSurface, upto="map")
+    assert scene.b_numbers.get_value() == 0.0
+    assert all(n.get_fill_opacity() == 0.0 for n in scene.axes.numbers[1])
+    assert all(n.get_fill_opacity() == 1.0 for n in scene.axes.numbers[0])
+    assert scene.axes.labels[1].get_fill_opacity() == 1.0
+    left = scene.map_ax.c2p(views.M_RANGE[0], views.B_RANGE[0])[0]
+    column = [m for m in scene.map_ax.submobjects
+              if isinstance(m, MathTex) and m.get_right()[0] < left]
+    assert scene.map_ax in scene.mobjects and len(column) >= 4
+    assert all(min(g.get_fill_opacity() for g in n.family_members_with_points()) == 1.0
+               for n in column)
