@@ -32,10 +32,12 @@ Render alone with: manim -ql scenes/mse_surface.py MseSurface
 import contourpy
 import numpy as np
 from manim import (
+    DL,
     DOWN,
     LEFT,
     RIGHT,
     UP,
+    UR,
     DecimalNumber,
     Dot,
     FadeIn,
@@ -47,6 +49,7 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
+    config,
     linear,
     smooth,
 )
@@ -182,13 +185,15 @@ OPENING_SECONDS = 1.0
 #: plot and its m axis, J from 0 to CUT_VIEW_TOP (ticked every CUT_VIEW_STEP), so the
 #: parabola J(m, b*), which reaches 92 at m = 4, stands about half the frame high (drawn on the
 #: surface's J scale, up to 250, it stood a quarter). Its panel covers the map's by
-#: CUT_VIEW_BUFF all round (the map's words under it; the note above it clear); the edge
-#: lifts into it over CUT_VIEW_LIFT s, is named (its name inside the right arm, at J =
-#: CUT_VIEW_NAME_J) and held CUT_VIEW_HOLD s more (the parabola large on the screen for
-#: 2.8 s, no still stretch over 2 s). It opens in two steps of CUT_VIEW_OPEN s (the panel
-#: over the map, then its axes) and closes in two (its drawing, then the panel).
+#: CUT_VIEW_BUFF all round, inside the frame's margin (the map's words under it; the note
+#: above it clear); the edge lifts into it over CUT_VIEW_LIFT s, is named (its name inside the
+#: right arm, at J = CUT_VIEW_NAME_J) and held CUT_VIEW_HOLD s more (the parabola large on
+#: the screen for 2.8 s, no still stretch over 2 s). It opens in two steps of CUT_VIEW_OPEN s
+#: (the panel over the map, then its axes) and closes in two (its drawing, then the panel).
 CUT_VIEW_TOP, CUT_VIEW_STEP, CUT_VIEW_BUFF, CUT_VIEW_NAME_J = 100.0, 50.0, 0.12, 75.0
 CUT_VIEW_LIFT, CUT_VIEW_HOLD, CUT_VIEW_OPEN = 2.0, 1.8, 0.6
+#: The blank round the frame that no drawing enters (24 px at 480p).
+FRAME_MARGIN = 0.4
 
 
 def band_colour(img, point) -> ManimColor:
@@ -815,9 +820,16 @@ class MseSurface(ThemedScene):
         # its plot on the map's: the same m at the same place on the screen
         ax.shift(ax_map.c2p(m0, views.B_RANGE[0]) - ax.c2p(m0, 0.0))
         both = VGroup(ax_map, ax)  # the panel hides the map and its words
-        cover = Rectangle(width=both.width + 2 * CUT_VIEW_BUFF,
-                          height=both.height + 2 * CUT_VIEW_BUFF, stroke_width=0,
-                          fill_color=t.background, fill_opacity=1).move_to(both)
+        # (kept inside the frame's margin, as every drawing is: CUT_VIEW_BUFF round the map's
+        # words would reach past it on the right)
+        (x0, y0), (x1, y1) = both.get_corner(DL)[:2], both.get_corner(UR)[:2]
+        half_w = config.frame_width / 2 - FRAME_MARGIN
+        half_h = config.frame_height / 2 - FRAME_MARGIN
+        x0, y0 = max(x0 - CUT_VIEW_BUFF, -half_w), max(y0 - CUT_VIEW_BUFF, -half_h)
+        x1, y1 = min(x1 + CUT_VIEW_BUFF, half_w), min(y1 + CUT_VIEW_BUFF, half_h)
+        cover = Rectangle(width=x1 - x0, height=y1 - y0, stroke_width=0,
+                          fill_color=t.background, fill_opacity=1).move_to(
+                              [(x0 + x1) / 2, (y0 + y1) / 2, 0])
         ms = np.linspace(m0, m1, 241)
         curve = VMobject(stroke_color=t.accent, stroke_width=4.5)
         curve.set_points_as_corners(scene_points(ax, ms, self.cost(ms, self.b_star)))
