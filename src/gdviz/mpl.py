@@ -710,7 +710,10 @@ class UnderInk(matplotlib.transforms.BboxBase):
         r = self._renderer(fig)
         y = min(lowest_ink(a, r) for a in self._axes) - self._drop * fig.dpi / 72
         frame = self._axes[0].bbox
-        x = (frame.x0 + frame.x1) / 2 if self._x is None else fig.bbox.x0 + self._x * fig.bbox.width
+        # a figure's fraction through its transFigure, as matplotlib anchors: savefig's crop
+        # (bbox_inches) moves the figure's box, not the fraction's place on the drawing
+        x = (frame.x0 + frame.x1) / 2 if self._x is None else \
+            fig.transFigure.transform((self._x, 0.0))[0]
         return np.array([[x, y], [x, y]])
 
 
