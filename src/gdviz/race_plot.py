@@ -244,9 +244,10 @@ def race_layout(race, legend_rows: int, width: float = 6.3, top: float = TOP) ->
     beside it): the figure's "height", its "arrangement" ("top": the map spans the top, its
     companions under it; "side": the map at the left, its companions in one column at its
     right) and, in inches from its lower left corner, "map", "panel" and "inset" (x0, y0,
-    width, height; no inset where the race has none), and "legend", the legend's top centre
-    (x, y), under a legend of `legend_rows` lines, and "centre", the x the title and legend
-    are centred on. The one function that decides every race's layout."""
+    width, height; no inset where the race has none), and "legend", the top centre (x, y) of
+    the room left for a legend of `legend_rows` lines (draw_race hangs the legend higher,
+    LEGEND_DROP under the panels' ink; the page is cropped to it), and "centre", the x the
+    title and legend are centred on. The one function that decides every race's layout."""
     (x0, x1), (y0, y1) = race.window
     shape = (x1 - x0) / (y1 - y0)  # the map keeps one scale in w₁ and w₂
     ishape = None
