@@ -163,7 +163,7 @@ def make_figure(theme):
     # the key of the classes' marks and of the boundary, under the map as every map's
     gm.optimizer_legend(ad, theme, "map", handles=[
         *ad.lines, Line2D([], [], color=theme.model, lw=1.1, label="boundary")],
-        fontsize=theme.small_size, bbox_to_anchor=(0.5, -0.02))  # no axis label under it
+        fontsize=theme.small_size)  # no axis label under it: under its frame
     return fig
 
 

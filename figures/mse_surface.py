@@ -18,7 +18,6 @@ m = {m_best}, b = {b_best}, keyed under both panels with J* = {j_best}.
 """
 
 from matplotlib.ticker import LogLocator
-from matplotlib.transforms import blended_transform_factory
 
 from gdcore import data, regression
 from gdviz import mpl as gm
@@ -80,10 +79,7 @@ def make_figure(theme):
     gm.map_ticks(ax)  # the map's window, ticked every 2, both ends labelled
     # one strip keying the figure: under the map's axis label, centred under both panels, left
     # out of the layout (which would pull the map and its bar apart to make room for it)
-    drop = th.LEGEND["map"]["bbox_to_anchor"][1]
-    gm.optimizer_legend(ax, theme, "map", ncols=1, bbox_to_anchor=(0.5, drop),
-                        bbox_transform=blended_transform_factory(fig.transFigure, ax.transAxes)
-                        ).set_in_layout(False)
+    gm.optimizer_legend(ax, theme, "map", ncols=1, under=[ax, ax3], x=0.5).set_in_layout(False)
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
     # the bar beside the map's frame, as tall (the frame keeps the house shape, gm.map_box)

@@ -69,15 +69,26 @@ def test_legend_per_family():
     assert box.y1 < ax.xaxis.get_tightbbox(renderer).y0 and curves._ncols == 2
     assert not curves.get_frame_on()
     assert abs((box.x0 + box.x1) - (frame.x0 + frame.x1)) < 2
-    with gm.themed(th):
-        fig, ax = gm.subplots(th)
-        ax.plot([0, 1], [0, 1], label="path")
-        key = gm.optimizer_legend(ax, th, "map")
-        fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()
-    # a map's key: one row wholly under the map, no frame
-    assert key.get_window_extent(renderer).y1 < ax.get_window_extent(renderer).y0
-    assert not key.get_frame_on()
+    # a map's key: one row wholly under the map, no frame, LEGEND_DROP points under its axis
+    # label whatever the map's height (at -0.17 of it, a 4 in map's key hung 26 pt lower than
+    # a 1 in map's), and under the frame of a map with no axis under it
+    drops = []
+    for height, label in ((4.0, "slope $m$"), (1.0, "slope $m$"), (1.0, "")):
+        with gm.themed(th):
+            fig, ax = gm.subplots(th, height=height + 1.0)
+            ax.plot([0, 1], [0, 1], label="path")
+            ax.set_xlabel(label)
+            if not label:
+                ax.set_xticks([])
+            key = gm.optimizer_legend(ax, th, "map")
+            fig.canvas.draw()
+            renderer = fig.canvas.get_renderer()
+        box = key.get_window_extent(renderer)
+        assert box.y1 < ax.get_window_extent(renderer).y0
+        ink = ax.xaxis.get_tightbbox(renderer) if label else ax.bbox
+        drops.append((ink.y0 - box.y1) * 72 / fig.dpi)
+        assert not key.get_frame_on()
+    assert drops == pytest.approx([theme.LEGEND_DROP] * 3, abs=0.01)
     with pytest.raises(KeyError):
         gm.optimizer_legend(ax, th, "pie")
 

@@ -19,6 +19,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.patheffects  # noqa: E402
+import matplotlib.transforms  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.collections import PathCollection  # noqa: E402
@@ -670,26 +671,80 @@ def cased_under(ax, line, theme: Theme, zorder: float, width: float = _theme.CAS
     return c
 
 
-def optimizer_legend(ax, theme: Theme, family: str = "curves", **kw):
-    """A legend placed as the house style places legends of its figure family
-    (theme.LEGEND: "race", "curves" or "map"); kw override, but never a "curves" legend's
-    place or frame: every line plot's key hangs under its axes, CURVES_LEGEND_DROP points
-    down, centred, unframed, in one row unless `ncols` says otherwise."""
-    from matplotlib.transforms import offset_copy
+def lowest_ink(ax, renderer) -> float:
+    """The lowest ink of an axes (display units): its tick numbers and axis labels, and a 2-D
+    axes' frame (a map with no axis under it); a 3-D axes' its axes' labels and lines (its
+    rectangle, the room the box is zoomed in, holds no ink of its own)."""
+    ys = [] if ax.name == "3d" else [ax.bbox.y0]
+    for axis in ax._axis_map.values():
+        box = axis.get_tightbbox(renderer)
+        if box is not None:
+            ys.append(box.y0)
+    return min(ys)
 
+
+class UnderInk(matplotlib.transforms.BboxBase):
+    """The point a key hangs from (a legend's bbox_to_anchor, display units): `drop` points
+    under the lowest ink (lowest_ink) of `axes`, at `x` (a fraction of the figure's width; by
+    default the centre of the first axes' frame). Measured whenever it is read, so it follows
+    the layout engine's moves and the figure's resolution."""
+
+    def __init__(self, axes, drop: float, x: float | None = None):
+        super().__init__()
+        self._axes, self._drop, self._x = list(axes), drop, x
+        self._renderers: dict = {}
+
+    def _renderer(self, fig):
+        # the canvas's own renderer (Agg); a vector canvas has none: one found once per canvas
+        # and resolution (matplotlib's, as its layout engines find theirs)
+        canvas = fig.canvas
+        if hasattr(canvas, "get_renderer"):
+            return canvas.get_renderer()
+        key = (id(canvas), fig.dpi)
+        if key not in self._renderers:
+            self._renderers = {key: fig._get_renderer()}
+        return self._renderers[key]
+
+    def get_points(self):
+        fig = self._axes[0].get_figure(root=True)
+        r = self._renderer(fig)
+        y = min(lowest_ink(a, r) for a in self._axes) - self._drop * fig.dpi / 72
+        frame = self._axes[0].bbox
+        # a figure's fraction through its transFigure, as matplotlib anchors: savefig's crop
+        # (bbox_inches) moves the figure's box, not the fraction's place on the drawing
+        x = (frame.x0 + frame.x1) / 2 if self._x is None else \
+            fig.transFigure.transform((self._x, 0.0))[0]
+        return np.array([[x, y], [x, y]])
+
+
+def optimizer_legend(ax, theme: Theme, family: str = "curves", under=None,
+                     x: float | None = None, **kw):
+    """A legend placed as the house style places legends of its figure family
+    (theme.LEGEND: "race", "curves" or "map"): hung under its axes, LEGEND_DROP points under
+    their lowest ink (tick numbers, axis label; the frame of a map with no axis under it:
+    lowest_ink), centred on the axes (or at `x`, a fraction of the figure's width), unframed,
+    in one row unless `ncols` says otherwise. `under`: the axes whose ink it hangs under (by
+    default ax alone; a key under two panels, both). kw override, but never a "curves"
+    legend's place or frame; a key given its own `bbox_to_anchor` (a corner of the figure) is
+    placed there and does not hang."""
     for k, v in _theme.LEGEND[family].items():
         kw.setdefault(k, v)
     if family == "curves":
         kw.pop("bbox_to_anchor", None)
+        kw.pop("bbox_transform", None)
         kw["loc"] = _theme.LEGEND["curves"]["loc"]
         kw["frameon"] = _theme.LEGEND["curves"]["frameon"]
         handles, _ = ax.get_legend_handles_labels()
         kw.setdefault("ncols", max(1, len(kw.get("handles", handles))))
-        kw["bbox_to_anchor"] = (0.5, 0.0)
-        kw["bbox_transform"] = offset_copy(ax.transAxes, fig=ax.figure,
-                                           y=-_theme.CURVES_LEGEND_DROP, units="points")
-        kw["borderaxespad"] = 0.0
-    return ax.legend(**kw)
+    if "bbox_to_anchor" in kw:
+        return ax.legend(**kw)
+    kw["loc"] = _theme.LEGEND[family]["loc"]
+    kw["borderaxespad"] = 0.0
+    legend = ax.legend(**kw)
+    # set as it is read (matplotlib's setter wraps a box in a TransformedBbox, which keeps its
+    # first points: the key would stay where the axes were before the layout moved them)
+    legend._bbox_to_anchor = UnderInk(under or [ax], _theme.LEGEND_DROP, x)
+    return legend
 
 
 def clear_panes(ax3, theme: Theme, pane=(0, 0, 0, 0)) -> None:

@@ -17,7 +17,7 @@ from gdcore import races
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.theme import AXIS_LABELS, MARKERS, RIDGE_DISTANCE, SURFACE_COST, opt_marker
+from gdviz.theme import AXIS_LABELS, LEGEND_DROP, MARKERS, RIDGE_DISTANCE, SURFACE_COST, opt_marker
 from gdviz.theme import title as theme_title
 
 #: Line width (points) of the path drawn on top (draw_race's path_widths: its extra width per
@@ -244,9 +244,10 @@ def race_layout(race, legend_rows: int, width: float = 6.3, top: float = TOP) ->
     beside it): the figure's "height", its "arrangement" ("top": the map spans the top, its
     companions under it; "side": the map at the left, its companions in one column at its
     right) and, in inches from its lower left corner, "map", "panel" and "inset" (x0, y0,
-    width, height; no inset where the race has none), and "legend", the legend's top centre
-    (x, y), under a legend of `legend_rows` lines, and "centre", the x the title and legend
-    are centred on. The one function that decides every race's layout."""
+    width, height; no inset where the race has none), and "legend", the top centre (x, y) of
+    the room left for a legend of `legend_rows` lines (draw_race hangs the legend higher,
+    LEGEND_DROP under the panels' ink; the page is cropped to it), and "centre", the x the
+    title and legend are centred on. The one function that decides every race's layout."""
     (x0, x1), (y0, y1) = race.window
     shape = (x1 - x0) / (y1 - y0)  # the map keeps one scale in w₁ and w₂
     ishape = None
@@ -365,11 +366,16 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     centre, ly = layout["centre"] / fw, layout["legend"][1] / fh
     fig.suptitle(title or _title(race), fontsize=theme.font_size, x=centre,
                  y=1 - 0.12 / fh, va="top")
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(centre, ly),
-               ncol=LEGEND_COLUMNS, columnspacing=1.5, frameon=False)
+    key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(centre, ly),
+                     ncol=LEGEND_COLUMNS, columnspacing=1.5, frameon=False, borderaxespad=0.0)
     exit_marks(ax, ay, theme, race, trajectories, out, lane, lane_order)
     if zoomed:
         end_inset(ax, theme, race, trajectories, out, _fractions(layout["inset"], fw, fh))
+    # hung as every key under its axes is: LEGEND_DROP points under the panels' lowest ink
+    # (their tick numbers and axis labels), not at the foot of the room race_layout leaves
+    # for them (21 pt under the saddle's w1 and step t); the page is cropped to the ink
+    key._bbox_to_anchor = gm.UnderInk([a for a in fig.axes if a.get_visible()], LEGEND_DROP,
+                                    x=centre)
     return fig
 
 

@@ -474,17 +474,17 @@ RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": LINE_STYLES["differe
 #: The residual's dash for small plots (DIFFERENCE_SHORT_DASH).
 RESIDUAL_SHORT_DASH = DIFFERENCE_SHORT_DASH
 
-#: Legend placement per family of figures (matplotlib loc / bbox): races and optimizer
-#: comparisons in one row under the axes; curves of one panel inside at "best"; a map's key in
-#: one row under the map, below its axis label, so no path or level is hidden (the right of a
-#: map is its colour bar's or the next panel's).
+#: Legend placement per family of figures (matplotlib loc / ncols / frame): races and optimizer
+#: comparisons in one row under the axes; a line plot's (a cost per step or epoch, a curve
+#: against a setting) one row under its axes, centred, never "best" (one place in every line
+#: plot); a map's key in one row under the map, below its axis label, so no path or level is
+#: hidden (the right of a map is its colour bar's or the next panel's). Every one of them hangs
+#: LEGEND_DROP points under its axes' lowest ink (gdviz.mpl.optimizer_legend), none at a
+#: fraction of its axes' height.
 LEGEND: dict[str, dict] = {
-    "race": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.14), "ncols": 7, "frameon": False},
-    # a line plot's (a cost per step or epoch, a curve against a setting): one row under its
-    # axes, below its axis label, no frame, centred on the axes: one place in every line plot
-    # (gdviz.mpl.optimizer_legend anchors it CURVES_LEGEND_DROP points under the axes)
+    "race": {"loc": "upper center", "ncols": 7, "frameon": False},
     "curves": {"loc": "upper center", "frameon": False},
-    "map": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.17), "ncols": 3, "frameon": False},
+    "map": {"loc": "upper center", "ncols": 3, "frameon": False},
 }
 
 #: The length of every legend key's line, in font sizes (matplotlib's handlelength), set once
@@ -507,9 +507,13 @@ PAGE_MARGIN = 3.0
 #: and more from them.
 MARK_KEY_INSET = 0.5
 
-#: How far (points) under its axes a line plot's legend hangs: clear of the tick numbers and
-#: the axis label (two lines of the house sizes and their pads).
-CURVES_LEGEND_DROP = 30.0
+#: How far (points) every key that hangs under its axes (theme.LEGEND's families) stands under
+#: their lowest ink: the tick numbers and the axis label, or the frame where a map has neither
+#: under it; from that ink to the top of the key's box (its border pad, 0.4 of a font size,
+#: inside it: about 6 pt to the letters). One value in every still: a key anchored at a fraction
+#: of its axes' height (-0.17) hung 30 pt under a 4.3 in map's "slope m" and over the labels of
+#: a 1.8 in one; a line plot's, anchored 30 pt under its frame, 2 to 3 pt under its label.
+LEGEND_DROP = 3.0
 
 #: Axis labels (and colour-bar labels) of the quantities the figures plot: one label per
 #: quantity, the same words everywhere (docs/STYLE.md). A word names the quantity, its symbol
