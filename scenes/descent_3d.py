@@ -11,7 +11,9 @@ surface, and a close-up of it (a 2-D map of the floor: on the surface the rest o
 few pixels long) comes in on that box as the surface and its axes leave under a veil of the
 page's colour, then grows alone over the empty page, large in the middle of the frame; the ball
 crawls along the floor to the minimum there, its path drawn; the close-up holds while the ball
-rests on the minimum, then goes back onto its box as the surface returns; at the end
+rests on the minimum, then goes back onto its box as the surface returns (its level lines,
+words and marks drawn only while it stands at its size: they come after it has grown and go
+before it moves); at the end
 the camera moves in again, on the whole valley, large between the title and the bottom margin, the
 ball on the minimum. Moved in on the fall, the camera frames the ball's way down the wall and its
 −∇J arrow, about twice as large as the plain view draws them; the m, b, J axes, which would run off
@@ -115,9 +117,10 @@ CUT_STEP = 60
 #: units tall, its centre at CLOSE_CENTER: the middle of the frame, between the legend and the
 #: readouts, under the title), large, alone over the empty page. It comes in on its box, the
 #: region outlined on the surface, as the surface and its axes leave under a veil of the page's
-#: colour (CLOSE_SECONDS), then grows alone to its size (GROW_SECONDS), its words fading in as
-#: it grows; it holds the ball's path and the minimum's star while the ball crawls
-#: (CRAWL_SECONDS), and goes back onto its box as the surface returns before the closing view.
+#: colour (CLOSE_SECONDS), then grows alone to its size (GROW_SECONDS), its words, level
+#: lines and marks coming once it has grown (LINES_FADE); it holds the ball's path and the
+#: minimum's star while the ball crawls (CRAWL_SECONDS), and goes back onto its box as the
+#: surface returns before the closing view.
 #: (Kept small beside the surface, 1.7 units wide, it sat over the 3-D b axis's numbers and
 #: drew the crawl at a third of this size.)
 CLOSE_M, CLOSE_B = (0.15, 0.40, 0.1), (0.75, 1.20, 0.2)
@@ -153,15 +156,31 @@ PULSE_FROM = 7.0
 OPEN_FADE = 0.3
 #: It goes back as it came, the way out played backwards (RETURN_SECONDS, the way out's time):
 #: from rest at its size, slowly while it is large, faster as it nears its box (closing: u =
-#: 1 − a², opening's 1 − (1 − a)² reversed), following the box as the camera turns, its words
-#: fading over the first half of the way, the veil lifting at one pace over the last
-#: CLOSE_SECONDS and the close-up fading into its box over the last OPEN_FADE. (Shrunk at an
-#: even pace, its lines and words moved 5 px a frame where it was largest and the dark video
-#: lost 0.45 of its ink, pixel for pixel, from one frame to the next, 0.10 in light, where the
-#: map's fills count as ink; shrunk in GROW_SECONDS, eased, alone over the veiled page, then
-#: faded with the veil, the light one lost a sixth of the frame's ink from one frame to the
-#: next.)
+#: 1 − a², opening's 1 − (1 − a)² reversed), following the box as the camera turns, its
+#: words, level lines and marks gone before it moves (LINES_FADE), the veil lifting at one pace
+#: over the last CLOSE_SECONDS and the close-up fading into its box over the last OPEN_FADE.
+#: (Shrunk at an even pace, its lines and words moved 5 px a frame where it was largest and the
+#: dark video lost 0.45 of its ink, pixel for pixel, from one frame to the next, 0.10 in light,
+#: where the map's fills count as ink; shrunk in GROW_SECONDS, eased, alone over the veiled
+#: page, then faded with the veil, the light one lost a sixth of the frame's ink from one frame
+#: to the next.)
 RETURN_SECONDS = CLOSE_SECONDS + GROW_SECONDS
+#: The close-up's level lines, words, path, ball and star are drawn only while it stands
+#: still: they fade in over the crawl's first LINES_FADE seconds, once it has grown, and out
+#: over the hold's last, before it goes back, so that what moves is its filled map and its
+#: frame. (Drawn as it grew and shrank, its thin lines and small words moved more than their
+#: width each frame, and on the dark page, whose map's fills stand under the pops check's ink
+#: threshold, they were most of the ink: it lost 0.40 of it from one frame to the next as it
+#: grew and 0.41 as it shrank; its words and marks still moving, 0.35 and 0.37; its marks,
+#: 0.31 and 0.30.)
+LINES_FADE = 0.6
+#: ... and out over LINES_OUT, their opacity falling geometrically (LINES_OUT_FALL: its share
+#: left at the end, then gone): words, lines and marks of every contrast against the page
+#: pass under the eye's (and the pops check's) threshold one after another, never in one frame.
+#: (Faded out at one pace over 0.6 s, the dark video lost 0.33 of its ink in one frame; to 0.08
+#: of their opacity, the lines and path over the dark map's fills, a few grey levels under the
+#: check's threshold, still crossed it, and all went in the last frame, 0.45.)
+LINES_OUT, LINES_OUT_FALL = 1.0, 0.01
 #: The step readout and the −∇J arrow's direction take a scheduled step as reached once the ball
 #: is within ARRIVE (a share of the step) of it: they change as the ball lands, not a frame
 #: after it.
@@ -291,6 +310,15 @@ def closing(a: float) -> tuple[float, float, float]:
     left = (1.0 - a) * RETURN_SECONDS  # seconds to go
     fade = 1.0 - smooth(min(max(left / OPEN_FADE, 0.0), 1.0))
     return float(u), float(veil), float(fade)
+
+
+def lines_out(a: float) -> float:
+    """The share of the way out the close-up's lines, words and marks have gone a share `a` of
+    the way through LINES_OUT: their opacity, 1 − that, falls geometrically from 1 to
+    LINES_OUT_FALL, then to 0 at the end."""
+    if a >= 1.0:
+        return 1.0
+    return float(1.0 - LINES_OUT_FALL ** a)
 
 
 def axes_shown(dolly: float) -> float:
@@ -842,10 +870,15 @@ class Descent3d(ThemedScene):
         # one J, one colour, on the surface and in its close-up: the surface's span (its own
         # window's, 0.009 to 0.28, ran the whole scale, its edges yellow, the wall's colour)
         lv = surface_levels(t, self.x, self.y)
-        img = contour_image(t, M, B, J, ax, span=(float(lv[0]), float(lv[-1])))
+        span = (float(lv[0]), float(lv[-1]))
+        img = contour_image(t, M, B, J, ax, span=span, lines=False)
+        # its level lines: the same map with them, over it, shown while it stands still
+        # (self.lines_on; at 0 only the fills under it are seen)
+        lines = contour_image(t, M, B, J, ax, span=span)
         # drawn in its group's order, over the veil (contour_image lays a map under everything
         # with z_index -1: under the veil it was hidden, only its frame and path shown)
         img.set_z_index(0)
+        lines.set_z_index(0)
         start = self.wall_end
         path = VMobject(stroke_color=t.accent, stroke_width=4)
 
@@ -886,10 +919,18 @@ class Descent3d(ThemedScene):
         self.close_axes, self.close_path, self.close_ball = ax, path, ball
         self.close_drawers = [(path, draw_path), (ball, draw_ball)]
         self.close_name = name
-        #: its words (fading in as it grows: at its box's size they would be specks)
+        self.close_lines = lines
+        #: its path, ball and star (the path unfilled; the dots filled), shown with its words
+        self.close_marks = [path, ball, star]
+        #: its words (shown with its level lines, once it has grown: at its box's size they
+        #: would be specks, and moving they lose their ink from frame to frame)
         self.close_words = [*(m for m in ax.get_family() if isinstance(m, MathTex)), name,
                             *ranges]
-        return Group(img, ax, path, ball, star, name, ranges)
+        #: its tick marks, shown with its words (numberless ticks on a moving frame read as
+        #: stray marks)
+        self.close_ticks = [m for m in ax.submobjects
+                            if type(m) is VMobject and m is not ax.frame]
+        return Group(img, lines, ax, path, ball, star, name, ranges)
 
     def region_ring(self) -> np.ndarray:
         """The close-up's region's edge on the surface: (N, 3) points at gdcore's cost."""
@@ -949,8 +990,8 @@ class Descent3d(ThemedScene):
     def place_close(self, group):
         """The close-up at the share `self.grown` of its way from its box (region_box, kept in
         self.box) to its size and place (CLOSE_HEIGHT round CLOSE_CENTER): its height and its
-        centre move straight, at one pace (its corners move straight); its words' opacity rises
-        over the last half of the way."""
+        centre move straight, at one pace (its corners move straight); its words, level lines
+        and marks shown as self.lines_on says."""
         u = self.grown.get_value()
         (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
         ax = self.close_axes
@@ -960,10 +1001,17 @@ class Descent3d(ThemedScene):
         want = (1.0 - u) * box + u * np.array([*CLOSE_CENTER, 0.0])
         group.scale(CLOSE_HEIGHT * ((1.0 - u) * k + u) / height, about_point=centre)
         group.shift(want - centre)
-        words = float(np.clip(2.0 * u - 1.0, 0.0, 1.0))
+        words = self.lines_on.get_value()
         for w in self.close_words:
             w.set_fill(opacity=words)
             w.set_stroke(opacity=words)
+        self.close_lines.set_opacity(words)
+        path, *dots = self.close_marks
+        for line in (path, *self.close_ticks):
+            line.set_stroke(opacity=words)
+        for mark in dots:
+            mark.set_fill(opacity=words)
+            mark.set_stroke(opacity=words)
         return group
 
     def veil_to(self, shown: float, **kwargs):
@@ -996,6 +1044,7 @@ class Descent3d(ThemedScene):
                               fill_color=t.background, fill_opacity=0.0, stroke_width=0)
         self.close = self.close_up()
         self.grown = ValueTracker(0.0)
+        self.lines_on = ValueTracker(0.0)
         self.box = self.region_box()
         self.place_close(self.close)
         self.add(self.veil)
@@ -1017,19 +1066,29 @@ class Descent3d(ThemedScene):
         for mob, draw in self.close_drawers:
             mob.add_updater(draw, call_updater=True)
         self.close.add_updater(self.place_close)
+        self.close_grown_at = float(self.time)  # when the close-up stands at its size
 
     def section_crawl(self):
         # along the floor to the last step, one scheduled (log-spaced) step at a time at one
-        # pace: followed in the close-up, the camera orbiting on slowly
+        # pace: followed in the close-up, the camera orbiting on slowly; the close-up's level
+        # lines, words and marks fade in over its first LINES_FADE, the close-up at rest
+        self.lines_in_at = float(self.time)
         self.play(self.s.animate(rate_func=linear).set_value(len(self.shown) - 1),
+                  self.lines_on.animate(
+                      rate_func=lambda a: smooth(min(1.0, a * CRAWL_SECONDS / LINES_FADE))
+                  ).set_value(1.0),
                   run_time=CRAWL_SECONDS)
 
     def section_arrive(self):
         t = self.theme
         # the close-up holds while the caption says the ball rests on the minimum (the
         # camera's orbit easing to its end), then closes
-        self.wait(HOLD_SECONDS)
+        # (its level lines, words and marks fading out over the hold's last LINES_OUT, before
+        # it moves)
+        self.wait(HOLD_SECONDS - LINES_OUT)
+        self.play(self.lines_on.animate(rate_func=lines_out).set_value(0.0), run_time=LINES_OUT)
         self.close_shut_at = float(self.time)  # when the close-up starts to close
+        self.lines_at_shut = float(self.close_lines.pixel_array[..., 3].max())  # (0: gone)
         # the close-up goes back onto its box as it came (closing), following the box as the
         # camera turns, as the surface returns from under the veil; its path and ball stay as
         # they are (the ball on the minimum), placed with it (FadeOut's copies, as FadeIn's)

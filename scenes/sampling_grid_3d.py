@@ -3,9 +3,9 @@
 
 One change at a time: the line of one weight stands at the height of the square's middle, where
 the square will grow, its count line over it, and its 10 guesses appear one by one
-(10¹ = 10); the line comes down to the square's foot with its guesses on it (one move) as its
-count line goes up to the square's top, the second axis is drawn up from it as the
-whole count line fades out and the second weight's fades in ("1 weight: 10¹ = 10 guesses" into
+(10¹ = 10); the line comes down to the square's foot with its guesses on it (one move), its
+count line held, then the second axis is drawn up from it as the whole count line fades out and
+the second weight's fades in at the square's top ("1 weight: 10¹ = 10 guesses" into
 "2 weights: 10 guesses"), and copies of the line rise out of it, one after another, into the
 10 × 10 square (10² = 100); the cube's empty box is drawn; a copy of the square slides out from
 under it (the square stays as it is) and goes, in one smooth move, straight to the cube's floor,
@@ -105,7 +105,7 @@ TITLE_BUFF = 0.42
 #: the one weight's line stands this far (scene units) above the square's foot, at its middle
 LINE_RAISE = SIDE_2D / 2
 #: the count line's top over what it counts (scene units): over the square's top edge, and,
-#: while there is one weight, over its line, moving up as the line comes down (kept at the
+#: while there is one weight, over its line, staying as the line comes down (kept at the
 #: square's top, it stood 165 px over an empty frame for 3 s while the line was counted)
 HEAD_ABOVE = 0.75
 #: w2's label left of its axis at this w2, in its numbers' column, between its 0.5 and its 1:
@@ -513,17 +513,12 @@ class SamplingGrid3d(ThemedScene):
         # (one move, one easing: the guesses never leave the axis on the way), then the
         # second axis and the square's frame are drawn up from it, its numbers faded in whole
         # (drawn, a number reads "0." for a moment), as the guesses lift to w2's first value
-        # the count line goes up to the square's top as its line comes down: the square's room
-        # opens between them
-        head, high, low = self.head2, TOP + HEAD_ABOVE, self.head2.top
-
-        def lift_head(m, alpha):
-            m.top = low + (high - low) * alpha
-            m.layout()
-
+        # the count line stays as its line comes down, and comes back at the square's top as it
+        # names two weights (reword: faded out, then in, never slid): slid up as the line slid
+        # down, the two moving apart on a nearly empty page took 0.44 of the frame's ink from
+        # one frame to the next
         self.play(*(m.animate.shift(DOWN * LINE_RAISE) for m in self.line_parts),
                   UpdateFromAlphaFunc(self.dots2, shifted(lambda a: -LINE_RAISE * a)),
-                  UpdateFromAlphaFunc(head, lift_head),
                   self.zero.animate.move_to(self.zero_corner), run_time=0.8)
         y_axis = self.ax2.y_axis
         numbers = y_axis.numbers

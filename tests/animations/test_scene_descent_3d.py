@@ -714,3 +714,56 @@ def test_the_close_up_grows_fast_from_its_box_and_eases_to_rest():
     rising = veil < 1.0
     np.testing.assert_allclose(np.diff(veil)[rising[1:]], 1.0 / (CLOSE_SECONDS * 15), rtol=1e-9)
     assert np.all(veil[frames * total >= CLOSE_SECONDS - 1e-9] == 1.0)
+
+
+def test_the_close_ups_lines_words_and_marks_show_only_while_it_stands_at_its_size():
+    """The close-up's level lines, words and marks (thin, moved more than their width each frame
+    as it grew and shrank: on the dark page, its fills under the pops check's ink threshold,
+    they were most of its ink, and it lost 0.40 of it from one frame to the next) are unseen as
+    it grows out of its box, shown while the ball crawls, gone again before it goes back: what
+    moves is its filled map and its frame. Its level lines are a second map over its fills, the
+    same but for the lines."""
+    grown = rendered(Descent3d, upto="inset")
+    fills = np.asarray(grown.close[0].pixel_array)[..., :3].astype(int)
+    lines = grown.close_lines
+    assert lines is grown.close[1] and lines.z_index == grown.close[0].z_index
+    # the same map, but for its level lines
+    differ = np.any(np.asarray(lines.pixel_array)[..., :3].astype(int) != fills, axis=-1).mean()
+    assert 0.01 < differ < 0.3
+    # unseen at its size, once grown; shown from the crawl's start
+    assert np.asarray(lines.pixel_array)[..., 3].max() == 0
+    path, ball, star = grown.close_marks
+    assert path is grown.close_path and ball is grown.close_ball
+    assert len(grown.close_ticks) >= 5
+    for m in (path, ball, star, *grown.close_words, *grown.close_ticks):
+        assert m.get_stroke_opacity() == 0.0
+    assert ball.get_fill_opacity() == star.get_fill_opacity() == 0.0
+    assert grown.close_axes.frame.get_stroke_opacity() == 1.0  # its frame moves, shown
+    assert grown.close_grown_at == pytest.approx(grown.time)
+    crawled = rendered(Descent3d, upto="crawl")
+    assert crawled.lines_in_at == pytest.approx(grown.close_grown_at)
+    alpha = np.asarray(crawled.close_lines.pixel_array)[..., 3]
+    np.testing.assert_array_equal(alpha, crawled.close_lines.orig_alpha_pixel_array)
+    path, ball, star = crawled.close_marks
+    assert path.get_stroke_opacity() == ball.get_fill_opacity() == star.get_fill_opacity() == 1.0
+    assert path.get_fill_opacity() == 0.0  # a line, never filled
+    assert all(m.get_stroke_opacity() == 1.0 for m in crawled.close_ticks)
+    # gone again before it goes back
+    end = rendered(Descent3d)
+    assert end.lines_at_shut == 0
+
+
+def test_the_close_ups_lines_fade_out_geometrically_to_nearly_nothing():
+    """Its lines, words and marks fade out over LINES_OUT with their opacity falling by one
+    ratio a frame, to LINES_OUT_FALL (a hundredth: 2.5 grey levels of the brightest word over
+    the dark page), then gone: each contrast passes the threshold in a frame of its own (at one
+    pace they all went in one or two frames; to 0.08, the lines over the dark map's fills, a
+    few grey levels under the threshold, all went in the last)."""
+    from scenes.descent_3d import LINES_OUT, LINES_OUT_FALL, lines_out
+
+    assert LINES_OUT_FALL <= 0.01 and LINES_OUT >= 0.9
+    frames = np.arange(1, int(round(LINES_OUT * 15))) / (LINES_OUT * 15)
+    shown = 1.0 - np.array([lines_out(a) for a in frames])
+    assert lines_out(0.0) == 0.0 and lines_out(1.0) == 1.0
+    np.testing.assert_allclose(shown[1:] / shown[:-1], LINES_OUT_FALL ** (1 / 15 / LINES_OUT))
+    assert shown[-1] < 1.5 * LINES_OUT_FALL
