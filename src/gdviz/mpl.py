@@ -692,7 +692,7 @@ class UnderInk(matplotlib.transforms.BboxBase):
     def __init__(self, axes, drop: float, x: float | None = None):
         super().__init__()
         self._axes, self._drop, self._x = list(axes), drop, x
-        self._renderers: dict = {}
+        self._found = (None, None)  # (canvas and resolution, the renderer found for them)
 
     def _renderer(self, fig):
         # the canvas's own renderer (Agg); a vector canvas has none: one found once per canvas
@@ -701,9 +701,9 @@ class UnderInk(matplotlib.transforms.BboxBase):
         if hasattr(canvas, "get_renderer"):
             return canvas.get_renderer()
         key = (id(canvas), fig.dpi)
-        if key not in self._renderers:
-            self._renderers = {key: fig._get_renderer()}
-        return self._renderers[key]
+        if self._found[0] != key:
+            self._found = key, fig._get_renderer()
+        return self._found[1]
 
     def get_points(self):
         fig = self._axes[0].get_figure(root=True)
@@ -715,6 +715,16 @@ class UnderInk(matplotlib.transforms.BboxBase):
         x = (frame.x0 + frame.x1) / 2 if self._x is None else \
             fig.transFigure.transform((self._x, 0.0))[0]
         return np.array([[x, y], [x, y]])
+
+
+def hang_under(legend, axes, x: float | None = None):
+    """Hang a legend LEGEND_DROP points under the lowest ink of `axes` (UnderInk), at `x` (a
+    fraction of the figure's width; by default the first axes' centre): the one place every
+    key under its axes takes (optimizer_legend, the races' figure legend)."""
+    # set as it is read (matplotlib's setter wraps a box in a TransformedBbox, which keeps its
+    # first points: the key would stay where the axes were before the layout moved them)
+    legend._bbox_to_anchor = UnderInk(axes, _theme.LEGEND_DROP, x)
+    return legend
 
 
 def optimizer_legend(ax, theme: Theme, family: str = "curves", under=None,
@@ -740,11 +750,7 @@ def optimizer_legend(ax, theme: Theme, family: str = "curves", under=None,
         return ax.legend(**kw)
     kw["loc"] = _theme.LEGEND[family]["loc"]
     kw["borderaxespad"] = 0.0
-    legend = ax.legend(**kw)
-    # set as it is read (matplotlib's setter wraps a box in a TransformedBbox, which keeps its
-    # first points: the key would stay where the axes were before the layout moved them)
-    legend._bbox_to_anchor = UnderInk(under or [ax], _theme.LEGEND_DROP, x)
-    return legend
+    return hang_under(ax.legend(**kw), under or [ax], x)
 
 
 def clear_panes(ax3, theme: Theme, pane=(0, 0, 0, 0)) -> None:

@@ -17,7 +17,7 @@ from gdcore import races
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.theme import AXIS_LABELS, LEGEND_DROP, MARKERS, RIDGE_DISTANCE, SURFACE_COST, opt_marker
+from gdviz.theme import AXIS_LABELS, MARKERS, RIDGE_DISTANCE, SURFACE_COST, opt_marker
 from gdviz.theme import title as theme_title
 
 #: Line width (points) of the path drawn on top (draw_race's path_widths: its extra width per
@@ -363,19 +363,18 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     handles.insert(len(NAMES), eighth)
     layout = place(-(-len(handles) // LEGEND_COLUMNS))
     fw, fh = fig.get_figwidth(), fig.get_figheight()
-    centre, ly = layout["centre"] / fw, layout["legend"][1] / fh
+    centre = layout["centre"] / fw
     fig.suptitle(title or _title(race), fontsize=theme.font_size, x=centre,
                  y=1 - 0.12 / fh, va="top")
-    key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(centre, ly),
-                     ncol=LEGEND_COLUMNS, columnspacing=1.5, frameon=False, borderaxespad=0.0)
+    key = fig.legend(handles=handles, loc="upper center", ncol=LEGEND_COLUMNS,
+                     columnspacing=1.5, frameon=False, borderaxespad=0.0)
     exit_marks(ax, ay, theme, race, trajectories, out, lane, lane_order)
     if zoomed:
         end_inset(ax, theme, race, trajectories, out, _fractions(layout["inset"], fw, fh))
     # hung as every key under its axes is: LEGEND_DROP points under the panels' lowest ink
     # (their tick numbers and axis labels), not at the foot of the room race_layout leaves
     # for them (21 pt under the saddle's w1 and step t); the page is cropped to the ink
-    key._bbox_to_anchor = gm.UnderInk([a for a in fig.axes if a.get_visible()], LEGEND_DROP,
-                                    x=centre)
+    gm.hang_under(key, [a for a in fig.axes if a.get_visible()], x=centre)
     return fig
 
 
